@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting of every service, with its default. docs/CONFIG.md documents each variable; README names the
+ * limits. No other file reads process.env.
+ */
+const configSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  INGEST_PORT: port.default(3001),
+  WORKER_PORT: port.default(3002),
+  DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/anchorwatch'),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('anchorwatch'),
+  PUBLIC_INGEST_URL: z.string().default('ws://127.0.0.1:3001'),
+  INGEST_MAX_FRAME_BYTES: positiveInt.default(256 * 1024),
+  INGEST_SOCKET_MAX_PAYLOAD_BYTES: positiveInt.default(1024 * 1024),
+  INGEST_MAX_EVENTS_PER_FRAME: positiveInt.default(500),
+  INGEST_MAX_TEXT_LENGTH: positiveInt.default(4000),
+  INGEST_MAX_EVENTS_PER_SECOND: positiveInt.default(2000),
+  INGEST_BATCH_MAX_EVENTS: positiveInt.default(200),
+  INGEST_BATCH_LINGER_MS: z.coerce.number().int().min(0).default(5),
+  WORKER_CONCURRENCY: positiveInt.default(4),
+  WORKER_JOB_ATTEMPTS: positiveInt.default(10),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+/** Thrown at startup when the environment is invalid; names every bad variable at once. */
+export class ConfigError extends Error {}
+
+/** Parses the environment once; fails fast naming each bad variable. Tests pass overrides instead of env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return Object.freeze({ ...parsed.data, ...overrides });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const severity = z.enum(['low', 'medium', 'high', 'critical']);
+export type Severity = z.infer<typeof severity>;
+
+/** Ordered from least to most severe, for "minimum severity" filters. */
+export const severityRank: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+/** Who said it: host speech is the contract breach, viewer chat a reputation signal. */
+export const findingKind = z.enum(['host_negative', 'chat_negative']);
+export type FindingKind = z.infer<typeof findingKind>;
+
+/** How a product was found in the text. */
+export const mentionVia = z.enum(['name', 'alias', 'on_air']);
+
+/** Why the engine flagged a (event, product) pair, in terms a lawyer can read. */
+export const explanation = z.object({
+  clause: z.string(),
+  product: z.object({
+    via: mentionVia,
+    text: z.string(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  }),
+  cues: z.array(z.object({ text: z.string(), weight: z.number(), source: z.enum(['lexicon', 'phrase']) })),
+  negated: z.array(z.string()),
+});
+
+/** One negative mention of a contracted product in one event. */
+export const finding = z.object({
+  eventId: z.string(),
+  productId: z.string(),
+  kind: findingKind,
+  rule: z.string(),
+  severity,
+  /** Negativity in [0, 1]: 0 is neutral, 1 the strongest negative the engine scores. */
+  score: z.number().min(0).max(1),
+  explanation,
+  detectorVersion: z.string(),
+});
+
+export type Explanation = z.infer<typeof explanation>;
+export type Finding = z.infer<typeof finding>;

@@ -1,0 +1,42 @@
+import pg from 'pg';
+
+/** Splits a database URL into the server's maintenance URL and the database name. */
+function splitDatabaseUrl(databaseUrl: string): { adminUrl: string; name: string } {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`unsupported database name in DATABASE_URL: "${name}"`);
+  url.pathname = '/postgres';
+  return { adminUrl: url.toString(), name };
+}
+
+async function onAdmin<T>(databaseUrl: string, fn: (c: pg.Client, name: string) => Promise<T>): Promise<T> {
+  const { adminUrl, name } = splitDatabaseUrl(databaseUrl);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client, name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database named in `databaseUrl` when it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  await onAdmin(databaseUrl, async (client, name) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return;
+    try {
+      await client.query(`CREATE DATABASE "${name}"`);
+    } catch (err) {
+      // Two processes may race to create it; losing that race is fine.
+      if ((err as { code?: string }).code !== '42P04') throw err;
+    }
+  });
+}
+
+/** Drops the database named in `databaseUrl` (tests clean up the databases they made). */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  await onAdmin(databaseUrl, async (client, name) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+}

@@ -1,0 +1,15 @@
+import { AnchorwatchError } from '@anchorwatch/schemas';
+
+/** A row the caller's merchant cannot see, or that does not exist: the two are indistinguishable on purpose. */
+export class NotFoundError extends AnchorwatchError {
+  constructor(what: string) {
+    super('not_found', `${what} not found`);
+  }
+}
+
+/** The request is well-formed but contradicts stored state (e.g. a product of another merchant). */
+export class ConflictError extends AnchorwatchError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
