@@ -25,8 +25,10 @@ const configSchema = z.object({
   INGEST_MAX_EVENTS_PER_SECOND: positiveInt.default(2000),
   INGEST_BATCH_MAX_EVENTS: positiveInt.default(200),
   INGEST_BATCH_LINGER_MS: z.coerce.number().int().min(0).default(5),
+  INGEST_SESSION_RECHECK_MS: positiveInt.default(5000),
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_JOB_ATTEMPTS: positiveInt.default(10),
+  WORKER_CATALOG_TTL_MS: positiveInt.default(5000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
 });

@@ -1,0 +1,53 @@
+/** A slice of a line: a word, an emoji, or a run of clause-breaking punctuation. */
+export interface Token {
+  kind: 'word' | 'emoji' | 'punct';
+  /** The slice as written. */
+  text: string;
+  /** Lower case, apostrophes dropped ("Don't" → "dont"): what the lexicon and phrase lists are keyed on. */
+  norm: string;
+  /** Like `norm` but with a possessive "'s" dropped ("GlowLab's" → "glowlab"): what aliases are keyed on. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+// Longer inputs are cut here so one pathological message cannot stall a worker; real lines are far shorter.
+export const MAX_TEXT_LENGTH = 20_000;
+
+// Alternatives, in priority order: a decimal number (so "2.5" is not a sentence end), a word with inner
+// apostrophes, an emoji, a run of clause-breaking punctuation. Everything else (spaces, hyphens, slashes,
+// control characters) separates tokens and is dropped.
+const TOKEN_PATTERN =
+  /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic})|([.!?;,:…—–]+)/gu;
+
+const APOSTROPHES = /['’]/g;
+const POSSESSIVE = /['’]s$/;
+
+/** Splits a line into word, emoji and punctuation tokens with their offsets in the original text. */
+export function tokenize(text: string): Token[] {
+  const source = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  const tokens: Token[] = [];
+  for (const match of source.matchAll(TOKEN_PATTERN)) {
+    const slice = match[0];
+    const start = match.index;
+    const end = start + slice.length;
+    if (match[3] !== undefined) {
+      tokens.push({ kind: 'emoji', text: slice, norm: slice, key: slice, start, end });
+    } else if (match[4] !== undefined) {
+      tokens.push({ kind: 'punct', text: slice, norm: slice, key: slice, start, end });
+    } else {
+      const lower = slice.toLowerCase();
+      const norm = lower.replace(APOSTROPHES, '');
+      const key = POSSESSIVE.test(lower) ? lower.slice(0, -2).replace(APOSTROPHES, '') : norm;
+      tokens.push({ kind: 'word', text: slice, norm, key, start, end });
+    }
+  }
+  return tokens;
+}
+
+/** The keys of a catalogue alias or phrase, tokenised exactly as a line would be. */
+export function termKeys(term: string, field: 'key' | 'norm'): string[] {
+  return tokenize(term)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t[field]);
+}

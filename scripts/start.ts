@@ -1,0 +1,45 @@
+// `npm start`: prepares the database, then runs api, ingest and worker as three processes until SIGTERM/SIGINT.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createLogger, loadConfig } from '@anchorwatch/runtime';
+import { ensureDatabase, migrate } from '@anchorwatch/store';
+
+const services = ['api', 'ingest', 'worker'] as const;
+const config = loadConfig();
+const logger = createLogger(config, 'start');
+
+await ensureDatabase(config.DATABASE_URL);
+const applied = await migrate(config.DATABASE_URL);
+logger.info({ applied }, 'database ready');
+
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function stopAll(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.values()) child.kill(signal);
+}
+
+for (const name of services) {
+  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/server.ts`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: process.env,
+  });
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      logger.error({ service: name, code, signal }, 'service exited; stopping the others');
+      process.exitCode = 1;
+      stopAll('SIGTERM');
+    }
+    if (children.size === 0) logger.info('all services stopped');
+  });
+}
+logger.info(
+  { api: `http://127.0.0.1:${config.API_PORT}`, ingest: config.PUBLIC_INGEST_URL, workerHealth: `http://127.0.0.1:${config.WORKER_PORT}/healthz` },
+  'anchorwatch running',
+);
+
+process.on('SIGTERM', () => stopAll('SIGTERM'));
+process.on('SIGINT', () => stopAll('SIGTERM'));

@@ -1,0 +1,37 @@
+import { registerHealthRoutes, type Config } from '@anchorwatch/runtime';
+import { pingDatabase, type Pool } from '@anchorwatch/store';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthentication } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { alertsRoutes } from './routes/alerts.ts';
+import { contractsRoutes } from './routes/contracts.ts';
+import { keysRoutes } from './routes/keys.ts';
+import { productsRoutes } from './routes/products.ts';
+import { sessionsRoutes } from './routes/sessions.ts';
+
+export interface ApiOptions {
+  config: Config;
+  pool: Pool;
+  isDraining?: () => boolean;
+}
+
+/** Registers the whole API on a Fastify instance: error mapping, OpenAPI, health, and the authenticated /v1 routes. */
+export async function apiApp(app: FastifyInstance, { config, pool, isDraining }: ApiOptions): Promise<void> {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+  registerHealthRoutes(app, { database: () => pingDatabase(pool) }, isDraining);
+
+  await app.register(async (v1) => {
+    registerAuthentication(v1, pool);
+    const deps = { pool, config };
+    await v1.register(keysRoutes, deps);
+    await v1.register(productsRoutes, deps);
+    await v1.register(contractsRoutes, deps);
+    await v1.register(sessionsRoutes, deps);
+    await v1.register(alertsRoutes, deps);
+  });
+}

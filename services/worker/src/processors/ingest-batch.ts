@@ -1,0 +1,100 @@
+import { onAirAt, placeEvent, type DetectInput } from '@anchorwatch/engine';
+import type { Finding, IngestBatchJob } from '@anchorwatch/schemas';
+import {
+  alertKey,
+  insertEvents,
+  listOnAirTimeline,
+  listTextEventsBetween,
+  lockSessionForBatch,
+  retractAlertsExcept,
+  upsertAlerts,
+  withTransaction,
+  type NewEvent,
+  type Pool,
+  type StoredTextEvent,
+} from '@anchorwatch/store';
+import type { DetectorCache } from '../detector-cache.ts';
+
+export interface BatchDeps {
+  pool: Pool;
+  detectors: DetectorCache;
+}
+
+export interface BatchResult {
+  stored: number;
+  analysed: number;
+  alerts: number;
+  retracted: number;
+}
+
+const toText = (e: NewEvent): StoredTextEvent | null =>
+  e.event.type === 'product_on_air' || (e.event.type === 'transcript' && !e.event.final)
+    ? null
+    : {
+        eventId: e.event.id,
+        type: e.event.type,
+        offsetStart: e.offsetStart,
+        text: e.event.text,
+        speaker: e.event.type === 'transcript' ? e.event.speaker : e.event.user,
+      };
+
+/**
+ * Stores one batch and analyses what is new, in one transaction holding the session's row lock, so batches of a
+ * session never interleave even across workers. A `product_on_air` that arrives after lines it precedes
+ * re-analyses those lines: alerts that no longer hold are retracted, new ones raised.
+ */
+export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): Promise<BatchResult> {
+  const firstArrival = new Date(Math.min(...job.events.map((e) => Date.parse(e.receivedAt))));
+  return withTransaction(deps.pool, async (tx) => {
+    const session = await lockSessionForBatch(tx, job.sessionId, firstArrival);
+    const startedAtMs = session.startedAt!.getTime();
+    const placed: NewEvent[] = job.events.map((event) => {
+      const p = placeEvent(event, startedAtMs);
+      return { event, offsetStart: p.offsetStart, offsetEnd: p.offsetEnd, occurredAt: new Date(p.occurredAtMs) };
+    });
+    const inserted = await insertEvents(tx, session, placed);
+    const fresh = placed.filter((e) => inserted.has(e.event.id));
+    if (fresh.length === 0) return { stored: 0, analysed: 0, alerts: 0, retracted: 0 };
+
+    const timeline = await listOnAirTimeline(tx, session.id);
+    const rescan = await linesUnderLateMarks(tx, session.id, fresh, timeline, inserted);
+    const lines = [...fresh.map(toText).filter((e) => e !== null), ...rescan];
+
+    const { detector, productIds } = await deps.detectors.forSession(tx, session.id);
+    const findings: Finding[] = [];
+    for (const line of lines) {
+      const onAir = onAirAt(timeline, line.offsetStart);
+      const input: DetectInput = { eventId: line.eventId, type: line.type, text: line.text, speaker: line.speaker };
+      for (const f of detector.detect(input, { onAirProductId: onAir && productIds.has(onAir) ? onAir : null })) {
+        if (productIds.has(f.productId)) findings.push(f);
+      }
+    }
+    const alerts = await upsertAlerts(tx, session, findings);
+    const retracted = await retractAlertsExcept(
+      tx,
+      session.id,
+      rescan.map((e) => e.eventId),
+      new Set(findings.map(alertKey)),
+    );
+    return { stored: fresh.length, analysed: lines.length, alerts, retracted };
+  });
+}
+
+/** Stored lines that fall under an on-air mark stored only now (it arrived after them). */
+async function linesUnderLateMarks(
+  tx: Parameters<typeof listOnAirTimeline>[0],
+  sessionId: string,
+  fresh: NewEvent[],
+  timeline: { eventId: string; at: number }[],
+  inserted: Set<string>,
+): Promise<StoredTextEvent[]> {
+  const lines = new Map<string, StoredTextEvent>();
+  for (const mark of fresh.filter((e) => e.event.type === 'product_on_air')) {
+    const index = timeline.findIndex((m) => m.eventId === mark.event.id);
+    const next = timeline.slice(index + 1).find((m) => m.at > mark.offsetStart);
+    for (const line of await listTextEventsBetween(tx, sessionId, mark.offsetStart, next?.at ?? null)) {
+      if (!inserted.has(line.eventId)) lines.set(line.eventId, line);
+    }
+  }
+  return [...lines.values()];
+}

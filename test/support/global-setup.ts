@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, ensureDatabase, migrate } from '@anchorwatch/store';
+import { Redis } from 'ioredis';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+    queuePrefix: string;
+  }
+}
+
+interface Stoppable {
+  stop(): Promise<unknown>;
+}
+
+/**
+ * One database and one BullMQ key prefix per test run, on the servers named by DATABASE_URL / REDIS_URL, or on
+ * containers started with testcontainers when those are unset. Teardown removes only what this run made.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const containers: Stoppable[] = [];
+  let serverUrl = process.env.DATABASE_URL;
+  let redisUrl = process.env.REDIS_URL;
+  if (!serverUrl) {
+    const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+    const pg = await new PostgreSqlContainer('postgres:16-alpine').start();
+    containers.push(pg);
+    serverUrl = pg.getConnectionUri();
+  }
+  if (!redisUrl) {
+    const { RedisContainer } = await import('@testcontainers/redis');
+    const redis = await new RedisContainer('redis:7-alpine').start();
+    containers.push(redis);
+    redisUrl = redis.getConnectionUrl();
+  }
+
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = new URL(serverUrl);
+  databaseUrl.pathname = `/aw_test_${runId}`;
+  await ensureDatabase(databaseUrl.toString());
+  await migrate(databaseUrl.toString());
+  const queuePrefix = `awtest_${runId}`;
+
+  project.provide('databaseUrl', databaseUrl.toString());
+  project.provide('redisUrl', redisUrl);
+  project.provide('queuePrefix', queuePrefix);
+
+  return async () => {
+    await dropDatabase(databaseUrl.toString());
+    await deleteKeys(redisUrl, `${queuePrefix}*`);
+    await Promise.all(containers.map((c) => c.stop()));
+  };
+}
+
+/** Deletes this run's BullMQ keys; never the whole Redis, which other runs share. */
+async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
