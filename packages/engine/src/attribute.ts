@@ -56,7 +56,7 @@ export function attribute(
       findPointer(tokens, clause.tokenStart, clause.tokenEnd) ??
       (linePointer ??= findPointer(tokens, 0, tokens.length)) ??
       findSubjectlessOpener(tokens, clause.tokenStart, clause.tokenEnd);
-    if (pointer) out.push({ productId: onAirProductId, clauseIndex, product: { via: 'on_air', ...pointer } });
+    out.push({ productId: onAirProductId, clauseIndex, product: { via: "on_air", ...(pointer ?? { text: "", start: clause.start, end: clause.start }) } });
   });
   return out;
 }

@@ -31,7 +31,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     const clauses = splitClauses(tokens);
     const scores = clauses.map((c) => scoreClause(terms, tokens, c.tokenStart, c.tokenEnd));
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
-    const judged = judgeClauses(clauses, scores, namesProduct, endsWithQuestion(tokens));
+    const judged = judgeClauses(clauses, scores, namesProduct, { isQuestion: endsWithQuestion(tokens), type: input.type });
     if (!judged.some((j) => j.negative)) return [];
     const strongest = new Map<string, Attribution>();
     for (const a of attribute(tokens, judged, mentions, onAir)) {

@@ -1,6 +1,15 @@
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
 
+// One mild AFINN word (-1: "falling", "stops", "cancel") is too weak to call a clause a complaint on its own.
+const MIN_LEXICON_NEGATIVITY = 1;
+
+// Lexicon sums at or below which a clause without a phrase is negative. Hosts describe features in words AFINN
+// scores mildly negative ("delayed release", "noise cancel", "slip them on"), and their findings rank high or
+// critical, so one mild word is not enough from them.
+const CHAT_THRESHOLD = -1;
+const HOST_THRESHOLD = -2;
+
 /** A clause as judged in the context of its line. */
 export interface JudgedClause {
   clause: Clause;
@@ -17,21 +26,22 @@ export function judgeClauses(
   clauses: readonly Clause[],
   scores: readonly ClauseScore[],
   namesProduct: readonly boolean[],
-  lineIsQuestion: boolean,
+  line: { isQuestion: boolean; type: 'transcript' | 'chat' },
 ): JudgedClause[] {
+  const threshold = line.type === 'transcript' ? HOST_THRESHOLD : CHAT_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.negated.map((word) => word.toLowerCase())));
   const rescored = scores.map((score) => dropRebutted(score, denied));
   const lineHasPhrase = rescored.some((s) => s.phrases.length > 0);
   const judged = rescored.map((score, i): JudgedClause => {
     const clause = clauses[i]!;
     const hasPhrase = score.phrases.length > 0;
-    const silenced = (lineIsQuestion && !lineHasPhrase) || (clause.question && !hasPhrase);
-    return { clause, score, negative: !silenced && (hasPhrase || score.total < 0) };
+    const silenced = (line.isQuestion && !lineHasPhrase) || (clause.question && !hasPhrase);
+    return { clause, score, negative: !silenced && (hasPhrase || score.total <= threshold) };
   });
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;
-    const overrides = after.clause.contrast && !namesProduct[i] && !after.negative && after.score.total > 0;
+    const overrides = after.clause.contrast && !namesProduct[i] && !after.negative && after.score.total >= 0;
     if (overrides && before.negative && before.score.phrases.length === 0) before.negative = false;
   }
   return judged;

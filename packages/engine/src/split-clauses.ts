@@ -13,7 +13,7 @@ export interface Clause {
 }
 
 const CONTRAST = new Set(['but', 'however']);
-const OTHER_BREAKS = new Set(['although', 'though', 'tho', 'whereas', 'except']);
+const OTHER_BREAKS = new Set(['although', 'though', 'tho', 'whereas', 'except', 'instead']);
 
 /** Splits a tokenised line into clauses at sentence punctuation, commas and contrastive conjunctions. */
 export function splitClauses(tokens: readonly Token[]): Clause[] {

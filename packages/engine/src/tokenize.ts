@@ -3,6 +3,8 @@ export interface Token {
   kind: 'word' | 'emoji' | 'punct';
   /** The slice as written. */
   text: string;
+  /** Lower case with curly apostrophes straightened ("I’ll" → "i'll"): what single lexicon words are keyed on. */
+  lower: string;
   /** Lower case, apostrophes dropped ("Don't" → "dont"): what the lexicon and phrase lists are keyed on. */
   norm: string;
   /** Like `norm` but with a possessive "'s" dropped ("GlowLab's" → "glowlab"): what aliases are keyed on. */
@@ -20,8 +22,9 @@ export const MAX_TEXT_LENGTH = 20_000;
 const TOKEN_PATTERN =
   /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic})|([.!?;,:…—–]+)/gu;
 
-const APOSTROPHES = /['’]/g;
-const POSSESSIVE = /['’]s$/;
+const CURLY = /’/g;
+const APOSTROPHES = /'/g;
+const POSSESSIVE = /'s$/;
 
 /** Splits a line into word, emoji and punctuation tokens with their offsets in the original text. */
 export function tokenize(text: string): Token[] {
@@ -32,21 +35,21 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const end = start + slice.length;
     if (match[3] !== undefined) {
-      tokens.push({ kind: 'emoji', text: slice, norm: slice, key: slice, start, end });
+      tokens.push({ kind: 'emoji', text: slice, lower: slice, norm: slice, key: slice, start, end });
     } else if (match[4] !== undefined) {
-      tokens.push({ kind: 'punct', text: slice, norm: slice, key: slice, start, end });
+      tokens.push({ kind: 'punct', text: slice, lower: slice, norm: slice, key: slice, start, end });
     } else {
-      const lower = slice.toLowerCase();
+      const lower = slice.toLowerCase().replace(CURLY, "'");
       const norm = lower.replace(APOSTROPHES, '');
       const key = POSSESSIVE.test(lower) ? lower.slice(0, -2).replace(APOSTROPHES, '') : norm;
-      tokens.push({ kind: 'word', text: slice, norm, key, start, end });
+      tokens.push({ kind: 'word', text: slice, lower, norm, key, start, end });
     }
   }
   return tokens;
 }
 
 /** The keys of a catalogue alias or phrase, tokenised exactly as a line would be. */
-export function termKeys(term: string, field: 'key' | 'norm'): string[] {
+export function termKeys(term: string, field: 'key' | 'norm' | 'lower'): string[] {
   return tokenize(term)
     .filter((t) => t.kind === 'word')
     .map((t) => t[field]);
