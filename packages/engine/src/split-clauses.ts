@@ -20,36 +20,21 @@ export function splitClauses(tokens: readonly Token[]): Clause[] {
   const clauses: Clause[] = [];
   let open = -1;
   let contrast = false;
-  const close = (endToken: number, question: boolean): void => {
-    if (open >= 0) {
-      clauses.push({
-        tokenStart: open,
-        tokenEnd: endToken,
-        start: tokens[open]!.start,
-        end: tokens[endToken - 1]!.end,
-        contrast,
-        question,
-      });
+  for (let i = 0; i <= tokens.length; i++) {
+    const token = tokens[i];
+    const isBreakWord = token?.kind === 'word' && (CONTRAST.has(token.norm) || OTHER_BREAKS.has(token.norm));
+    const closes = token === undefined || token.kind === 'punct' || isBreakWord;
+    if (closes && open >= 0) {
+      const question = token?.kind === 'punct' && token.text.includes('?');
+      clauses.push({ tokenStart: open, tokenEnd: i, start: tokens[open]!.start, end: tokens[i - 1]!.end, contrast, question });
+      open = -1;
     }
-    open = -1;
-    contrast = false;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.kind === 'punct') {
-      close(i, token.text.includes('?'));
-      continue;
-    }
-    const isContrast = token.kind === 'word' && CONTRAST.has(token.norm);
-    if (isContrast || (token.kind === 'word' && OTHER_BREAKS.has(token.norm))) {
-      close(i, false);
+    if (token === undefined || token.kind === 'punct') continue;
+    if (open < 0) {
       open = i;
-      contrast = isContrast;
-      continue;
+      contrast = isBreakWord && CONTRAST.has(token.norm);
     }
-    if (open < 0) open = i;
   }
-  close(tokens.length, false);
   return clauses;
 }
 

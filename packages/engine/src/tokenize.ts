@@ -22,15 +22,17 @@ export const MAX_TEXT_LENGTH = 20_000;
 const TOKEN_PATTERN =
   /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic})|([.!?;,:…—–]+)/gu;
 
-const CURLY = /’/g;
-const APOSTROPHES = /'/g;
-const POSSESSIVE = /'s$/;
-
 /** Splits a line into word, emoji and punctuation tokens with their offsets in the original text. */
 export function tokenize(text: string): Token[] {
   const source = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  // Lower-casing once is faster, but a few characters change length when lower-cased ("İ"), and then the
+  // offsets would drift; such lines lower-case token by token.
+  const lowered = source.toLowerCase();
+  const sameLength = lowered.length === source.length;
   const tokens: Token[] = [];
-  for (const match of source.matchAll(TOKEN_PATTERN)) {
+  TOKEN_PATTERN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN_PATTERN.exec(source)) !== null) {
     const slice = match[0];
     const start = match.index;
     const end = start + slice.length;
@@ -39,13 +41,20 @@ export function tokenize(text: string): Token[] {
     } else if (match[4] !== undefined) {
       tokens.push({ kind: 'punct', text: slice, lower: slice, norm: slice, key: slice, start, end });
     } else {
-      const lower = slice.toLowerCase().replace(CURLY, "'");
-      const norm = lower.replace(APOSTROPHES, '');
-      const key = POSSESSIVE.test(lower) ? lower.slice(0, -2).replace(APOSTROPHES, '') : norm;
-      tokens.push({ kind: 'word', text: slice, lower, norm, key, start, end });
+      tokens.push(wordToken(slice, sameLength ? lowered.slice(start, end) : slice.toLowerCase(), start, end));
     }
   }
   return tokens;
+}
+
+function wordToken(text: string, lowerCased: string, start: number, end: number): Token {
+  if (!lowerCased.includes("'") && !lowerCased.includes('’')) {
+    return { kind: 'word', text, lower: lowerCased, norm: lowerCased, key: lowerCased, start, end };
+  }
+  const lower = lowerCased.replaceAll('’', "'");
+  const norm = lower.replaceAll("'", '');
+  const key = lower.endsWith("'s") ? lower.slice(0, -2).replaceAll("'", '') : norm;
+  return { kind: 'word', text, lower, norm, key, start, end };
 }
 
 /** The keys of a catalogue alias or phrase, tokenised exactly as a line would be. */

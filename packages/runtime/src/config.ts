@@ -29,6 +29,7 @@ const configSchema = z.object({
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_JOB_ATTEMPTS: positiveInt.default(10),
   WORKER_CATALOG_TTL_MS: positiveInt.default(5000),
+  WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
 });

@@ -99,7 +99,8 @@ CREATE TABLE alerts (
   detector_version text NOT NULL,
   status text NOT NULL DEFAULT 'open'
     CHECK (status IN ('open', 'acknowledged', 'resolved', 'dismissed', 'retracted')),
-  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  -- Millisecond precision, as the API prints it, so `since=<createdAt>` never returns the alert it names.
+  created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', clock_timestamp()),
   FOREIGN KEY (session_id, event_id) REFERENCES events (session_id, event_id),
   UNIQUE (session_id, event_id, product_id, rule)
 );

@@ -22,7 +22,14 @@ export function createIngestWorker(
       if (!parsed.success) throw new UnrecoverableError(`invalid ingest job: ${parsed.error.message}`);
       return processIngestBatch(deps, parsed.data);
     },
-    { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY },
+    {
+      connection,
+      prefix: config.QUEUE_PREFIX,
+      concurrency: config.WORKER_CONCURRENCY,
+      // A worker that dies mid-job stops renewing its lock; another worker picks the job up after this long.
+      lockDuration: config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: config.WORKER_LOCK_DURATION_MS,
+    },
   );
   worker.on('failed', (job, err) =>
     logger.error({ err, jobId: job?.id, attemptsMade: job?.attemptsMade }, 'ingest batch failed'),
