@@ -1,4 +1,4 @@
-import type { IngestBatchJob, ReceivedEvent } from '@anchorwatch/schemas';
+import type { IngestBatchJob, IngestEvent, ReceivedEvent } from '@anchorwatch/schemas';
 import { createContract, createPool, createProduct, createSession, listAlerts, type Pool } from '@anchorwatch/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/config.ts';
@@ -22,7 +22,7 @@ async function newSession() {
   const bank = await createProduct(pool, merchantId, { name: 'MagSnap Power Bank', aliases: ['magsnap'] });
   const contract = await createContract(pool, merchantId, { creator: 'Maddie', productIds: [serum.id, bank.id] });
   const session = await createSession(pool, merchantId, { contractId: contract.id, startedAt: '2026-11-20T12:00:00.000Z' });
-  const job = (events: Omit<ReceivedEvent, 'receivedAt'>[]): IngestBatchJob => ({
+  const job = (events: IngestEvent[]): IngestBatchJob => ({
     merchantId,
     sessionId: session.id,
     events: events.map((e) => ({ ...e, receivedAt }) as ReceivedEvent),
