@@ -4,6 +4,7 @@ import { INGEST_QUEUE } from '@anchorwatch/schemas';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../support/config.ts';
 import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
 import { sampleStream } from '../support/sample-stream.ts';
@@ -16,7 +17,7 @@ let stack: Stack;
 let tenant: Tenant;
 
 beforeAll(async () => {
-  stack = await startStack({ WORKER_LOCK_DURATION_MS: 1000 }, { worker: false });
+  stack = await startStack(testConfig({ WORKER_LOCK_DURATION_MS: 1000 }), { worker: false });
   tenant = await createTenant(stack.pool);
 });
 afterAll(() => stack.close());

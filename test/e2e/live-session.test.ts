@@ -1,5 +1,6 @@
 import { createDetector, detectStream } from '@anchorwatch/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../support/config.ts';
 import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
 import { sampleStream } from '../support/sample-stream.ts';
@@ -19,7 +20,7 @@ let tenant: Tenant;
 let live: LiveSession;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack(testConfig());
   tenant = await createTenant(stack.pool);
   live = await openSession(stack.apiUrl, tenant, catalog, { startedAt, title: 'Friday deals' });
 });

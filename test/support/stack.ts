@@ -5,7 +5,6 @@ import { createRedis, type Config } from '@anchorwatch/runtime';
 import { createPool, type Pool } from '@anchorwatch/store';
 import { workerApp } from '@anchorwatch/worker/app';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { testConfig } from './config.ts';
 
 export interface Stack {
   config: Config;
@@ -27,11 +26,11 @@ const address = (app: FastifyInstance): string => {
 };
 
 /**
- * The three services in this process, on real sockets on 127.0.0.1 (random ports), against this run's
- * PostgreSQL and Redis. The worker can be stopped and started to rehearse its absence.
+ * The three services in this process, on real sockets on 127.0.0.1 (random ports), against the given
+ * PostgreSQL and Redis (tests pass `testConfig()`, benchmarks their own database). The worker can be stopped and started to rehearse its absence.
  */
-export async function startStack(overrides: Partial<Config> = {}, options: { worker?: boolean } = {}): Promise<Stack> {
-  const base = testConfig({ HOST: '127.0.0.1', ...overrides });
+export async function startStack(config0: Config, options: { worker?: boolean } = {}): Promise<Stack> {
+  const base: Config = Object.freeze({ ...config0, HOST: '127.0.0.1' });
   const pool = createPool(base.DATABASE_URL, base.DATABASE_POOL_SIZE);
   const producer = createRedis(base.REDIS_URL, 'producer');
   const queue = createIngestQueue(producer, base);

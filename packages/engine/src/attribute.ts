@@ -1,5 +1,5 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { findPointer, findSubjectlessOpener, type Pointer } from './deixis.ts';
+import { findPointer, type Pointer } from './deixis.ts';
 import type { Mention } from './find-mentions.ts';
 import type { JudgedClause } from './judge-clauses.ts';
 import type { Token } from './tokenize.ts';
@@ -11,21 +11,28 @@ export interface Attribution {
   product: Explanation['product'];
 }
 
+interface ResolvedMention {
+  mention: Mention;
+  ids: string[];
+}
+
 /** A mention with an ambiguous alias settled: the on-air product if it is a candidate, else none. */
 function resolve(mention: Mention, onAirProductId: string | null): string[] {
   if (mention.productIds.length === 1) return [...mention.productIds];
   return onAirProductId && mention.productIds.includes(onAirProductId) ? [onAirProductId] : [];
 }
 
-const named = (mention: Mention, productId: string, clauseIndex: number): Attribution => ({
-  productId,
-  clauseIndex,
-  product: { via: mention.via, text: mention.text, start: mention.start, end: mention.end },
-});
+const named = ({ mention, ids }: ResolvedMention, clauseIndex: number): Attribution[] =>
+  ids.map((productId) => ({
+    productId,
+    clauseIndex,
+    product: { via: mention.via, text: mention.text, start: mention.start, end: mention.end },
+  }));
 
 /**
  * Pins each negative clause on products: those it names; else the nearest product named elsewhere in the line
- * (before it, then after); else the on-air product when the clause points at it or has no subject.
+ * (before it, then after); else the product on air, since a complaint that names nothing ("smells like hot dog
+ * water", "mine broke") is about what is being shown. A deictic word, when there is one, is cited as the pointer.
  */
 export function attribute(
   tokens: readonly Token[],
@@ -34,29 +41,25 @@ export function attribute(
   onAirProductId: string | null,
 ): Attribution[] {
   const out: Attribution[] = [];
-  const resolved = mentions
-    .map((mention) => ({ mention, ids: resolve(mention, onAirProductId) }))
-    .filter((r) => r.ids.length > 0);
+  // Unresolved (ambiguous) mentions stay in the list: a clause that names a catalogue product, even
+  // ambiguously, is not about whatever happens to be on air.
+  const resolved = mentions.map((mention): ResolvedMention => ({ mention, ids: resolve(mention, onAirProductId) }));
   let linePointer: Pointer | null | undefined;
   judged.forEach(({ clause, negative }, clauseIndex) => {
     if (!negative) return;
     const inside = resolved.filter((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
-    if (inside.length > 0) {
-      for (const r of inside) for (const id of r.ids) out.push(named(r.mention, id, clauseIndex));
-      return;
-    }
     const before = resolved.filter((r) => r.mention.tokenEnd <= clause.tokenStart).at(-1);
-    const fallback = before ?? resolved.find((r) => r.mention.tokenStart >= clause.tokenEnd);
-    if (fallback) {
-      for (const id of fallback.ids) out.push(named(fallback.mention, id, clauseIndex));
-      return;
+    const elsewhere = before ?? resolved.find((r) => r.mention.tokenStart >= clause.tokenEnd);
+    if (inside.length > 0) {
+      for (const r of inside) out.push(...named(r, clauseIndex));
+    } else if (elsewhere) {
+      out.push(...named(elsewhere, clauseIndex));
+    } else if (onAirProductId) {
+      if (linePointer === undefined) linePointer = findPointer(tokens, 0, tokens.length);
+      const pointer = findPointer(tokens, clause.tokenStart, clause.tokenEnd) ?? linePointer;
+      const product = { via: 'on_air' as const, ...(pointer ?? { text: '', start: clause.start, end: clause.start }) };
+      out.push({ productId: onAirProductId, clauseIndex, product });
     }
-    if (!onAirProductId) return;
-    const pointer =
-      findPointer(tokens, clause.tokenStart, clause.tokenEnd) ??
-      (linePointer ??= findPointer(tokens, 0, tokens.length)) ??
-      findSubjectlessOpener(tokens, clause.tokenStart, clause.tokenEnd);
-    out.push({ productId: onAirProductId, clauseIndex, product: { via: "on_air", ...(pointer ?? { text: "", start: clause.start, end: clause.start }) } });
   });
   return out;
 }

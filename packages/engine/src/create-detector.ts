@@ -22,14 +22,14 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const terms = compileTerms([...NEGATIVE_PHRASES, ...(options.extraPhrases ?? [])]);
 
   function detect(input: DetectInput, context: DetectContext): Finding[] {
-    const text = typeof input.text === 'string' ? input.text : '';
+    const text = typeof input?.text === 'string' ? input.text : '';
     const onAir = context?.onAirProductId ?? null;
     // normalise → find mentions → split clauses → score → attribute → explain
     const tokens = tokenize(text);
     if (tokens.length === 0) return [];
     const mentions = findMentions(mentionIndex, tokens, text);
     const clauses = splitClauses(tokens);
-    const scores = clauses.map((c) => scoreClause(terms, tokens, c.tokenStart, c.tokenEnd));
+    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd));
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
     const judged = judgeClauses(clauses, scores, namesProduct, { isQuestion: endsWithQuestion(tokens), type: input.type });
     if (!judged.some((j) => j.negative)) return [];

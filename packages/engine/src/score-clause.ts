@@ -4,9 +4,16 @@ import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
 
+/** One piece of evidence in an explanation: the words, their weight after negation, and where the weight came from. */
 export type Cue = Explanation['cues'][number];
 
-/** What a clause says: its cues, the words negation flipped, and the phrase rules that fired. */
+/** A phrase rule that fired: its slug and the words that matched. */
+export interface FiredPhrase {
+  slug: string;
+  text: string;
+}
+
+/** What a clause says: its cues, the words negation flipped, and the phrase rules that fired or were denied. */
 export interface ClauseScore {
   /** Sum of all cue weights; below zero reads as negative. */
   total: number;
@@ -14,12 +21,8 @@ export interface ClauseScore {
   negated: string[];
   /** Live-commerce phrases that fired un-negated, in order. */
   phrases: FiredPhrase[];
-}
-
-/** A phrase rule that fired: its slug and the words that matched. */
-export interface FiredPhrase {
-  slug: string;
-  text: string;
+  /** Slugs of phrases that appeared negated ("it is not fake"). */
+  denied: string[];
 }
 
 interface TermValue {
@@ -46,58 +49,56 @@ export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
   return trie;
 }
 
-/** The lexicon word or phrase at token `i`, if any, and the token after it. */
-function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number): { text: string; value: TermValue | null; next: number } {
-  const token = tokens[i]!;
-  const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
-  if (match) {
-    const text = tokens.slice(match.start, match.end).map((t) => t.text).join(' ');
-    return { text, value: match.value, next: match.end };
-  }
-  const weight = WORD_VALENCE.get(token.lower);
-  const value: TermValue | null =
-    weight === undefined || isIntensifier(tokens, i, to, weight) ? null : { source: 'lexicon', weight, slug: null };
-  return { text: token.text, value, next: i + 1 };
-}
-
 /**
- * Scores tokens [from, to) with the lexicon and phrases. A negator flips the first cue within three words after
- * it; cues after "if" / "unless" are hypothetical and not scored.
+ * Scores tokens [from, to) of `text` with the lexicon and phrases. A negator flips the first cue within three
+ * words after it; cues after "if" / "unless" are hypothetical and not scored.
  */
-export function scoreClause(terms: TermIndex, tokens: readonly Token[], from: number, to: number): ClauseScore {
-  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [] };
+export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: string, from: number, to: number): ClauseScore {
+  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [] };
   let negatorAt = -Infinity;
-  let hypothetical = false;
   let wordIndex = 0;
   let i = from;
-  while (i < to && !hypothetical) {
-    if (tokens[i]!.kind === 'punct') {
+  while (i < to) {
+    const token = tokens[i]!;
+    if (token.kind === 'punct') {
       i++;
       continue;
     }
-    const { text, value, next } = cueAt(terms, tokens, i, to);
-    const norm = tokens[i]!.norm;
+    const { value, next } = cueAt(terms, tokens, i, to);
     if (!value) {
-      if (NEGATORS.has(norm)) negatorAt = wordIndex;
-      hypothetical = HYPOTHETICAL.has(norm);
+      if (HYPOTHETICAL.has(token.norm)) break;
+      if (NEGATORS.has(token.norm)) negatorAt = wordIndex;
     } else if (value.weight !== 0) {
+      const cueText = text.slice(token.start, tokens[next - 1]!.end);
       const negated = wordIndex - negatorAt <= NEGATION_WINDOW;
       if (negated) {
-        score.negated.push(text);
+        score.negated.push(cueText);
         negatorAt = -Infinity;
+        if (value.slug) score.denied.push(value.slug);
+      } else if (value.slug) {
+        score.phrases.push({ slug: value.slug, text: cueText });
       }
       // A negated complaint ("not fake", "no rash") is a denial, not praise: it scores nothing.
       const weight = negated ? (value.source === 'phrase' ? 0 : -value.weight) : value.weight;
       if (weight !== 0) {
-        score.cues.push({ text, weight, source: value.source });
+        score.cues.push({ text: cueText, weight, source: value.source });
         score.total += weight;
       }
-      if (!negated && value.slug) score.phrases.push({ slug: value.slug, text });
     }
     wordIndex += next - i;
     i = next;
   }
   return score;
+}
+
+/** The lexicon entry or phrase starting at token `i`, if any, and the token after it. */
+function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number): { value: TermValue | null; next: number } {
+  const token = tokens[i]!;
+  const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
+  if (match) return { value: match.value, next: match.end };
+  const weight = WORD_VALENCE.get(token.lower);
+  if (weight === undefined || isIntensifier(tokens, i, to, weight)) return { value: null, next: i + 1 };
+  return { value: { source: 'lexicon', weight, slug: null }, next: i + 1 };
 }
 
 // "stupid good", "ridiculously soft"-style slang: a negative word right before a positive one only intensifies it.

@@ -1,0 +1,193 @@
+import { finding as findingSchema } from '@anchorwatch/schemas';
+import { describe, expect, it } from 'vitest';
+import { createDetector } from './create-detector.ts';
+import type { DetectInput } from './types.ts';
+import { DETECTOR_VERSION } from './version.ts';
+
+const catalog = {
+  products: [
+    { id: 'serum', name: 'GlowLab Vitamin C Serum', brand: 'GlowLab', aliases: ['serum', 'GlowLab serum', 'vitamin c serum'] },
+    { id: 'toner', name: 'GlowLab Rose Toner', brand: 'GlowLab', aliases: ['toner', 'rose toner'] },
+    { id: 'bank', name: 'VoltCore MagSnap Power Bank', brand: 'VoltCore', aliases: ['power bank', 'magsnap'] },
+    { id: 'slides-a', name: 'Halyard Recovery Slides', aliases: ['slides'] },
+    { id: 'slides-b', name: 'Cushion Pool Slides', aliases: ['slides'] },
+  ],
+};
+const detector = createDetector(catalog);
+const chat = (text: string, onAir: string | null = null) =>
+  detector.detect({ eventId: 'c1', type: 'chat', text, speaker: 'viewer' }, { onAirProductId: onAir });
+const host = (text: string, onAir: string | null = null) =>
+  detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: onAir });
+const products = (findings: ReturnType<typeof chat>) => findings.map((f) => f.productId);
+
+describe('createDetector: mentions and attribution', () => {
+  it('flags only the product a negative clause names', () => {
+    expect(products(chat('the serum is great but the toner is awful'))).toEqual(['toner']);
+    expect(products(chat('the toner is awful but the serum is great'))).toEqual(['toner']);
+  });
+
+  it('gives a deictic line to the product on air, and nothing when none is', () => {
+    const [f] = chat('mine stopped working after a week', 'bank');
+    expect(f).toMatchObject({ productId: 'bank', explanation: { product: { via: 'on_air', text: 'mine', start: 0, end: 4 } } });
+    expect(chat('mine stopped working after a week', null)).toEqual([]);
+  });
+
+  it('prefers a named product over the one on air', () => {
+    expect(products(chat('the toner is awful', 'serum'))).toEqual(['toner']);
+  });
+
+  it('falls back to a product named elsewhere in the line for an unnamed negative clause', () => {
+    const [f] = chat('love the magsnap, but it broke in a week', 'serum');
+    expect(f).toMatchObject({ productId: 'bank', rule: 'phrase.broke', explanation: { clause: 'but it broke in a week' } });
+  });
+
+  it('settles an alias shared by two products only when one of them is on air', () => {
+    expect(products(chat('the slides are awful', 'slides-b'))).toEqual(['slides-b']);
+    expect(chat('the slides are awful', 'serum')).toEqual([]);
+  });
+
+  it('explains with spans into the original text', () => {
+    const text = 'ok so GlowLab’s serum is AWFUL';
+    const [f] = chat(text);
+    const { product, clause, cues } = f!.explanation;
+    expect(text.slice(product.start, product.end)).toBe(product.text);
+    expect(product).toMatchObject({ via: 'alias', text: 'GlowLab’s serum' });
+    expect(clause).toBe(text);
+    expect(cues).toEqual([{ text: 'AWFUL', weight: -3, source: 'lexicon' }]);
+  });
+});
+
+describe('createDetector: polarity', () => {
+  it('handles negation: "not bad" is not negative, "not good" is', () => {
+    expect(chat('the serum is not bad')).toEqual([]);
+    expect(products(chat('the serum is not good'))).toEqual(['serum']);
+    expect(chat("the toner doesn't disappoint")).toEqual([]);
+  });
+
+  it('does not count a negated complaint phrase, or one the line rebuts', () => {
+    expect(chat('the serum is not fake')).toEqual([]);
+    expect(host('they say the serum is fake. it is not fake')).toEqual([]);
+    expect(host('they say the serum is fake')).toHaveLength(1);
+    expect(chat('zero complaints about the toner')).toEqual([]);
+  });
+
+  it('does not call a question negative unless a complaint phrase is in it', () => {
+    expect(chat('is the toner bad for sensitive skin?')).toEqual([]);
+    expect(chat('does it sting? 😬', 'serum')).toEqual([]);
+    expect(chat('the toner is awful, right?')).toEqual([]);
+    expect(chat('the toner is awful, right')).toHaveLength(1);
+    expect(chat('is this serum a scam?')).toMatchObject([{ productId: 'serum', rule: 'phrase.scam' }]);
+  });
+
+  it('lets a non-negative clause after "but" override the negative clause before it', () => {
+    expect(chat('the serum smelled weird at first but now i love it')).toEqual([]);
+    expect(products(chat('the serum smelled weird at first and i hate it'))).toEqual(['serum']);
+  });
+
+  it('reads nothing into neutral or positive lines', () => {
+    expect(chat('first up the glowlab serum, thirty mils', 'serum')).toEqual([]);
+    expect(chat('omg the serum is the best thing i bought 😍', 'serum')).toEqual([]);
+  });
+});
+
+describe('createDetector: rules, severity and score', () => {
+  it('ranks by speaker and by whether a live-commerce phrase fired', () => {
+    expect(host("honestly don't buy the toner")[0]).toMatchObject({ kind: 'host_negative', rule: 'phrase.dont-buy', severity: 'critical' });
+    expect(host('the toner is terrible on me')[0]).toMatchObject({ kind: 'host_negative', rule: 'sentiment.negative', severity: 'high' });
+    expect(chat('the toner is a rip-off')[0]).toMatchObject({ kind: 'chat_negative', rule: 'phrase.rip-off', severity: 'medium' });
+    expect(chat('the toner is terrible')[0]).toMatchObject({ kind: 'chat_negative', rule: 'sentiment.negative', severity: 'low' });
+  });
+
+  it('flags each listed live-commerce phrase', () => {
+    for (const [text, rule] of [
+      ['the serum gave me a rash', 'phrase.rash'],
+      ['waste of money, the serum', 'phrase.waste-of-money'],
+      ['wouldnt recommend the toner', 'phrase.wouldnt-recommend'],
+      ['the toner is cheaper elsewhere', 'phrase.cheaper-elsewhere'],
+      ['no production date on the toner', 'phrase.no-production-date'],
+      ['the power bank is a knock-off', 'phrase.knock-off'],
+    ] as const) {
+      expect(chat(text)[0]?.rule, text).toBe(rule);
+    }
+  });
+
+  it('scores in [0, 1], stronger for stronger language, and stamps the version', () => {
+    const mild = chat('the toner is a bit annoying')[0]!;
+    const strong = chat('the toner is a horrible disgusting scam')[0]!;
+    expect(mild.score).toBeGreaterThan(0);
+    expect(strong.score).toBeGreaterThan(mild.score);
+    expect(strong.score).toBeLessThanOrEqual(1);
+    expect(strong.detectorVersion).toBe(DETECTOR_VERSION);
+    expect(detector.version).toBe(DETECTOR_VERSION);
+  });
+
+  it('returns one finding per product per line, explained by its strongest clause', () => {
+    const found = chat('the toner is annoying. honestly the toner is a total scam');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ rule: 'phrase.scam', explanation: { clause: 'honestly the toner is a total scam' } });
+  });
+
+  it('accepts merchant phrases through options', () => {
+    const custom = createDetector(catalog, { extraPhrases: [{ text: 'pilled', slug: 'pilled', weight: -2 }] });
+    const [f] = custom.detect({ eventId: 'c', type: 'chat', text: 'my toner pilled' }, { onAirProductId: null });
+    expect(f?.rule).toBe('phrase.pilled');
+  });
+});
+
+describe('createDetector: robustness', () => {
+  const odd = [
+    '',
+    ' ',
+    '\u0000\u0001\u001f\u007f',
+    '🤮🤮🤮',
+    '\uD800 lone surrogate \uDFFF',
+    '???!!!...;;;,,,',
+    'but but but however although',
+    'not not not never no',
+    '这个精华液太差了，不要买',
+    'مرحبا هذا سيء',
+    'e\u0301\u0301\u0301 combining',
+    'İSTANBUL TONER İS AWFUL',
+    'the toner is awful '.repeat(50_000),
+    'serum'.repeat(100_000),
+  ];
+
+  it('never throws and always returns schema-valid findings with spans inside the text', () => {
+    for (const text of [...odd, ...randomLines(300)]) {
+      for (const onAir of [null, 'serum', 'not-in-catalog']) {
+        const found = chat(text, onAir);
+        for (const f of found) {
+          expect(() => findingSchema.parse(f)).not.toThrow();
+          expect(f.explanation.product.end).toBeLessThanOrEqual(text.length);
+        }
+      }
+    }
+  });
+
+  it('does not throw on inputs that break the declared types', () => {
+    const input = { eventId: 'x', type: 'chat', text: undefined } as unknown as DetectInput;
+    expect(detector.detect(input, { onAirProductId: 'serum' })).toEqual([]);
+    expect(createDetector({ products: [] }).detect({ eventId: 'x', type: 'chat', text: 'awful' }, { onAirProductId: null })).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const text = 'the toner is awful but the serum is great, this one broke 🤮';
+    expect(chat(text, 'bank')).toEqual(chat(text, 'bank'));
+  });
+
+  it('stays fast on a pathological line', () => {
+    const started = performance.now();
+    chat('this is not awful but '.repeat(200_000), 'serum');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+/** Lines mixing aliases, cues, negators, punctuation and noise, from a fixed seed so failures reproduce. */
+function randomLines(count: number): string[] {
+  const pool = ['serum', 'toner', 'power', 'bank', 'not', "don't", 'scam', 'awful', 'great', 'but', 'if', 'this', 'mine', '?', '.', ',', '🤮', '😍', '\u0000', '\uD83D', "'s", '-', ' ', 'İ', '2.5'];
+  let seed = 42;
+  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(next() * 30) }, () => pool[Math.floor(next() * pool.length)]).join(next() < 0.5 ? ' ' : ''),
+  );
+}
