@@ -1,3 +1,4 @@
+import { bearerToken } from '@anchorwatch/runtime';
 import { AnchorwatchError, type Role } from '@anchorwatch/schemas';
 import { findPrincipalByKey, type Pool, type Principal } from '@anchorwatch/store';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -6,12 +7,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
-}
-
-/** Reads `Authorization: Bearer KEY`; null when the header is missing or not a bearer credential. */
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1]! : null;
 }
 
 /** Resolves the caller's API key on every request of the scope it is registered in; unknown keys get 401. */

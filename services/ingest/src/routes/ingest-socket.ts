@@ -1,4 +1,4 @@
-import type { Config } from '@anchorwatch/runtime';
+import { bearerToken, type Config } from '@anchorwatch/runtime';
 import { AnchorwatchError, httpStatusOf, type ReceivedEvent } from '@anchorwatch/schemas';
 import { findSessionByIngestToken, getSessionContext, type Pool, type SessionContext } from '@anchorwatch/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -24,8 +24,8 @@ export const SESSION_ENDED_CLOSE_CODE = 4409;
 const params = z.object({ id: z.string().uuid() });
 
 function tokenOf(request: FastifyRequest): string | null {
-  const header = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  if (header) return header[1]!;
+  const header = bearerToken(request.headers.authorization);
+  if (header) return header;
   const query = request.query as { token?: unknown };
   return typeof query.token === 'string' && query.token.length > 0 ? query.token : null;
 }
