@@ -9,3 +9,8 @@ export * from './contracts-repository.ts';
 export * from './sessions-repository.ts';
 export * from './events-repository.ts';
 export * from './alerts-repository.ts';
+export * from './ingest-connections-repository.ts';
+export * from './evidence-repository.ts';
+export * from './legal-holds-repository.ts';
+export * from './audit-repository.ts';
+export * from './retention-repository.ts';

@@ -1,10 +1,12 @@
 import { pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import type { IngestBatchJob } from '@anchorwatch/schemas';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
-import type { Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DetectorCache } from './detector-cache.ts';
+import { createEvidenceQueue } from './evidence/evidence-queue.ts';
+import { createEvidenceWorker, scheduleEvidenceMaintenance } from './evidence/evidence-worker.ts';
 import { createIngestWorker } from './ingest-worker.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
 
@@ -18,6 +20,7 @@ export interface WorkerOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ingestWorker: Worker<IngestBatchJob, BatchResult>;
+    evidenceQueue: Queue;
   }
 }
 
@@ -30,9 +33,17 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS) }, app.log);
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
+  const evidenceQueue = createEvidenceQueue(redis, config);
+  const evidenceWorker = createEvidenceWorker(redis, config, pool, app.log);
+  await scheduleEvidenceMaintenance(evidenceQueue, config);
+  app.decorate('evidenceQueue', evidenceQueue);
+  app.addHook('onClose', async () => {
+    await evidenceWorker.close();
+    await evidenceQueue.close();
+  });
   registerHealthRoutes(
     app,
-    { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() },
+    { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() && evidenceWorker.isRunning() },
     options.isDraining,
   );
 }
