@@ -327,3 +327,12 @@ export async function sealEndedSessions(
   }
   return sealed;
 }
+
+/** The hashes of some of the merchant's clips, by clip id (for Merkle proofs). */
+export async function listClipHashes(db: Queryable, merchantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; hash: string }>(
+    'SELECT id, hash FROM evidence_clips WHERE merchant_id = $1 AND id = ANY($2::uuid[])',
+    [merchantId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}

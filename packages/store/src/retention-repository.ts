@@ -22,3 +22,18 @@ export async function purgeUnreferencedEvents(db: Queryable, olderThan: Date, ba
   );
   return rowCount ?? 0;
 }
+
+/** Purges, in batches, every raw event older than `retentionDays` that no alert, clip or active legal hold keeps. */
+export async function purgeExpiredEvents(
+  db: Queryable,
+  limits: { retentionDays: number; batchSize: number },
+  now = new Date(),
+): Promise<number> {
+  const olderThan = new Date(now.getTime() - limits.retentionDays * 24 * 3600 * 1000);
+  let total = 0;
+  for (;;) {
+    const n = await purgeUnreferencedEvents(db, olderThan, limits.batchSize);
+    total += n;
+    if (n < limits.batchSize) return total;
+  }
+}

@@ -107,7 +107,7 @@ export async function ingestSocketRoute(app: FastifyInstance, options: IngestRou
         void connection.drain();
         const closedAt = new Date();
         void recorded
-          .then((id) => id && recordConnectionClosed(pool, id, closedAt, code))
+          .then((id) => (id === null ? undefined : recordConnectionClosed(pool, id, closedAt, code)))
           .catch((err: unknown) => log.warn({ err }, 'recording the disconnect failed'));
         log.info({ code }, 'ingest disconnected');
       });

@@ -6,12 +6,11 @@ import {
   PURGE_EVENTS_JOB,
   SWEEP_EVIDENCE_JOB,
 } from '@anchorwatch/schemas';
-import type { Pool } from '@anchorwatch/store';
+import { purgeExpiredEvents, type Pool } from '@anchorwatch/store';
 import { DelayedError, UnrecoverableError, Worker, type Queue } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import { finaliseClip } from './finalise-clip.ts';
-import { purgeExpiredEvents } from './purge-events.ts';
 import { sweepEvidence } from './sweep-evidence.ts';
 
 /** Registers the repeatable sweep and purge jobs (idempotent: every worker may call it). */
@@ -48,7 +47,12 @@ export function createEvidenceWorker(
         case SWEEP_EVIDENCE_JOB:
           return sweepEvidence(deps);
         case PURGE_EVENTS_JOB:
-          return { purged: await purgeExpiredEvents(pool, config) };
+          return {
+            purged: await purgeExpiredEvents(pool, {
+              retentionDays: config.EVIDENCE_RETENTION_DAYS,
+              batchSize: config.EVIDENCE_PURGE_BATCH_SIZE,
+            }),
+          };
         default:
           throw new UnrecoverableError(`unknown evidence job ${job.name}`);
       }
