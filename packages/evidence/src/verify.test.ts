@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipDocument, type ClipDocument } from '@anchorwatch/schemas';
 import { assembleClip, type ClipSource } from './assemble-clip.ts';
-import { canonicalJson, isCanonical } from './canonical.ts';
+import { canonicalJson, isCanonical, sha256Hex } from './canonical.ts';
 import { merkleRoot } from './merkle.ts';
 import { verifyStoredEvidence, type StoredClip } from './verify.ts';
 
@@ -80,24 +80,35 @@ describe('assembleClip', () => {
 describe('verifyStoredEvidence', () => {
   it('accepts an intact chain and its session root', () => {
     const clips = chainOf(3);
-    const report = verifyStoredEvidence(clips, [{ sessionId: uuid(2), root: merkleRoot(clips.map((c) => c.hash)), clipIds: ids }]);
+    const hashes = clips.map((c) => c.hash);
+    const report = verifyStoredEvidence(clips, [{ sessionId: uuid(2), root: merkleRoot(hashes), clipIds: ids, leafHashes: hashes }]);
     expect(report).toEqual({ ok: true, clipsChecked: 3, rootsChecked: 1, firstFailure: null });
   });
 
-  it('names the clip whose text was changed, even when its hash column was recomputed', () => {
+  it('names the clip whose text was changed, and still names it when its hash column was recomputed', () => {
     const clips = chainOf(3);
+    const hashes = clips.map((c) => c.hash);
     const doc = JSON.parse(clips[1]!.canonical) as ClipDocument;
     doc.trigger.text = 'the serum is fine';
     const forged = canonicalJson(doc);
     const edited = clips.map((c, i) => (i === 1 ? { ...c, canonical: forged } : c));
     expect(verifyStoredEvidence(edited, []).firstFailure?.clipId).toBe(ids[1]);
+    const rehashed = clips.map((c, i) => (i === 1 ? { ...c, canonical: forged, hash: sha256Hex(forged) } : c));
+    expect(verifyStoredEvidence(rehashed, []).firstFailure?.clipId).toBe(ids[1]);
+    // The last clip has no successor to betray it: the session's sealed root does.
+    const lastForged = canonicalJson({ ...(JSON.parse(clips[2]!.canonical) as ClipDocument), finalisedAt: '2026-11-21T00:00:00.000Z' });
+    const lastRehashed = clips.map((c, i) => (i === 2 ? { ...c, canonical: lastForged, hash: sha256Hex(lastForged) } : c));
+    expect(verifyStoredEvidence(lastRehashed, []).ok).toBe(true);
+    const sealed = [{ sessionId: uuid(2), root: merkleRoot(hashes), clipIds: ids, leafHashes: hashes }];
+    expect(verifyStoredEvidence(lastRehashed, sealed).firstFailure?.clipId).toBe(ids[2]);
   });
 
   it('detects a broken link and a wrong root', () => {
     const clips = chainOf(3);
     const relinked = clips.map((c, i) => (i === 2 ? { ...c, prevHash: clips[0]!.hash } : c));
     expect(verifyStoredEvidence(relinked, []).ok).toBe(false);
-    const report = verifyStoredEvidence(clips, [{ sessionId: uuid(2), root: merkleRoot([clips[0]!.hash]), clipIds: ids }]);
+    const hashes = clips.map((c) => c.hash);
+    const report = verifyStoredEvidence(clips, [{ sessionId: uuid(2), root: merkleRoot([clips[0]!.hash]), clipIds: ids, leafHashes: hashes }]);
     expect(report.ok).toBe(false);
     expect(report.firstFailure?.problems.join(' ')).toMatch(/Merkle root/);
   });

@@ -2,21 +2,28 @@ import { bundleManifest, clipDocument, type BundleManifest, type VerifyReport } 
 import { isCanonical, sha256Hex } from './canonical.ts';
 import { merkleRoot, verifyInclusion } from './merkle.ts';
 
-/** Problems found, per clip (null: the bundle or chain as a whole). Kept in the order clips were checked. */
+/**
+ * Problems found, per clip (null: the bundle as a whole). The first failure reported is the failing clip earliest
+ * in the chain; problems of the bundle as a whole come first.
+ */
 class Findings {
   private readonly byClip = new Map<string | null, string[]>();
+  constructor(private readonly seqOf: (clipId: string) => number = () => 0) {}
   add(clipId: string | null, problem: string): void {
     const list = this.byClip.get(clipId) ?? [];
     list.push(problem);
     this.byClip.set(clipId, list);
   }
   report(clipsChecked: number, rootsChecked: number): VerifyReport {
-    const first = this.byClip.entries().next();
+    const failing = [...this.byClip.keys()].sort((x, y) =>
+      x === null ? -1 : y === null ? 1 : this.seqOf(x) - this.seqOf(y),
+    );
+    const first = failing[0];
     return {
-      ok: this.byClip.size === 0,
+      ok: failing.length === 0,
       clipsChecked,
       rootsChecked,
-      firstFailure: first.done ? null : { clipId: first.value[0], problems: first.value[1] },
+      firstFailure: first === undefined ? null : { clipId: first, problems: this.byClip.get(first)! },
     };
   }
 }
@@ -67,7 +74,10 @@ function checkLinks(
     const prev = links[i - 1];
     const who = link.clipId ?? null;
     if (prev && link.seq !== prev.seq + 1) findings.add(who, `chain skips from position ${prev.seq} to ${link.seq}`);
-    else if (prev && link.prevHash !== prev.hash) findings.add(who, `chain link broken at position ${link.seq}: previous hash differs`);
+    else if (prev && link.prevHash !== prev.hash) {
+      // The later clip recorded the earlier one's hash when it was finalised: the earlier one is what changed.
+      findings.add(prev.clipId ?? who, `hash differs from the one clip #${link.seq} recorded as its predecessor`);
+    }
     else if (link.seq === 1 && link.prevHash !== null) findings.add(who, 'the first clip of a chain must have no previous hash');
   }
 }
@@ -82,11 +92,12 @@ export interface StoredClip {
   canonical: string;
 }
 
-/** A stored session Merkle root and the clips it covers, in leaf order. */
+/** A stored session Merkle root, the clips it covers in leaf order, and their hashes when it was sealed. */
 export interface StoredRoot {
   sessionId: string;
   root: string;
   clipIds: readonly string[];
+  leafHashes: readonly string[];
 }
 
 /**
@@ -94,19 +105,22 @@ export interface StoredRoot {
  * position 1 unbroken, and every session root recomputed from the clips it covers.
  */
 export function verifyStoredEvidence(clips: readonly StoredClip[], roots: readonly StoredRoot[]): VerifyReport {
-  const findings = new Findings();
   const sorted = [...clips].sort((a, b) => a.seq - b.seq);
+  const seqs = new Map(sorted.map((c) => [c.clipId, c.seq]));
+  const findings = new Findings((id) => seqs.get(id) ?? 0);
   if (sorted[0] && sorted[0].seq !== 1) findings.add(sorted[0].clipId, 'the chain does not start at position 1');
   for (const clip of sorted) checkClipBytes(findings, clip, clip.canonical);
   checkLinks(findings, sorted);
   const byId = new Map(sorted.map((c) => [c.clipId, c]));
   for (const root of roots) {
-    const hashes = root.clipIds.map((id) => byId.get(id)?.hash);
-    const missing = root.clipIds.find((id) => !byId.has(id));
-    if (missing) findings.add(missing, `clip of session ${root.sessionId}'s Merkle root is missing`);
-    else if (merkleRoot(hashes as string[]) !== root.root) {
-      findings.add(root.clipIds[0] ?? null, `Merkle root of session ${root.sessionId} does not match its clips`);
+    if (root.leafHashes.length !== root.clipIds.length || merkleRoot(root.leafHashes) !== root.root) {
+      findings.add(root.clipIds[0] ?? null, `the sealed Merkle root of session ${root.sessionId} does not match its leaves`);
     }
+    root.clipIds.forEach((id, i) => {
+      const clip = byId.get(id);
+      if (!clip) findings.add(id, `clip of session ${root.sessionId}'s Merkle root is missing`);
+      else if (clip.hash !== root.leafHashes[i]) findings.add(id, `hash differs from the one sealed in session ${root.sessionId}'s Merkle root`);
+    });
   }
   return findings.report(sorted.length, roots.length);
 }
@@ -116,7 +130,8 @@ export function verifyStoredEvidence(clips: readonly StoredClip[], roots: readon
  * and canonical form, the chain links between the exported clips, and each clip's Merkle inclusion proof.
  */
 export function verifyBundle(files: ReadonlyMap<string, Uint8Array>): VerifyReport {
-  const findings = new Findings();
+  const seqs = new Map<string, number>();
+  const findings = new Findings((id) => seqs.get(id) ?? 0);
   const manifestBytes = files.get('manifest.json');
   if (!manifestBytes) {
     findings.add(null, 'manifest.json is missing');
@@ -135,6 +150,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>): VerifyRepo
   const linkAt = new Map(chain.map((l) => [l.seq, l]));
   const clips = [...manifest.clips].sort((a, b) => a.seq - b.seq);
   const clipAt = new Map(clips.map((c) => [c.seq, c.clipId]));
+  for (const c of clips) seqs.set(c.clipId, c.seq);
   const roots = new Map<string, string>();
 
   for (const entry of clips) {

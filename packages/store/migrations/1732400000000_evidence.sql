@@ -46,6 +46,7 @@ CREATE TABLE evidence_session_roots (
   merchant_id uuid NOT NULL REFERENCES merchants(id),
   root text NOT NULL CHECK (root ~ '^[0-9a-f]{64}$'),
   clip_ids uuid[] NOT NULL,
+  leaf_hashes text[] NOT NULL,
   sealed_at timestamptz NOT NULL DEFAULT now()
 );
 

@@ -257,6 +257,7 @@ export interface SessionRoot {
   sessionId: string;
   root: string;
   clipIds: string[];
+  leafHashes: string[];
   sealedAt: string;
 }
 
@@ -266,12 +267,18 @@ export async function listSessionRoots(
   merchantId: string,
   sessionIds: string[] | null,
 ): Promise<SessionRoot[]> {
-  const { rows } = await db.query<{ session_id: string; root: string; clip_ids: string[]; sealed_at: Date }>(
-    `SELECT session_id, root, clip_ids, sealed_at FROM evidence_session_roots
+  const { rows } = await db.query<{ session_id: string; root: string; clip_ids: string[]; leaf_hashes: string[]; sealed_at: Date }>(
+    `SELECT session_id, root, clip_ids, leaf_hashes, sealed_at FROM evidence_session_roots
      WHERE merchant_id = $1 AND ($2::uuid[] IS NULL OR session_id = ANY($2)) ORDER BY sealed_at, session_id`,
     [merchantId, sessionIds],
   );
-  return rows.map((r) => ({ sessionId: r.session_id, root: r.root, clipIds: r.clip_ids, sealedAt: r.sealed_at.toISOString() }));
+  return rows.map((r) => ({
+    sessionId: r.session_id,
+    root: r.root,
+    clipIds: r.clip_ids,
+    leafHashes: r.leaf_hashes,
+    sealedAt: r.sealed_at.toISOString(),
+  }));
 }
 
 /**
@@ -319,9 +326,9 @@ export async function sealEndedSessions(
   const sealed: string[] = [];
   for (const r of rows) {
     const { rowCount } = await db.query(
-      `INSERT INTO evidence_session_roots (session_id, merchant_id, root, clip_ids) VALUES ($1, $2, $3, $4)
+      `INSERT INTO evidence_session_roots (session_id, merchant_id, root, clip_ids, leaf_hashes) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (session_id) DO NOTHING`,
-      [r.session_id, r.merchant_id, rootOf(r.hashes), r.clip_ids],
+      [r.session_id, r.merchant_id, rootOf(r.hashes), r.clip_ids, r.hashes],
     );
     if (rowCount) sealed.push(r.session_id);
   }

@@ -1,10 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model.ts';
 import { streamTime, wallClock } from './report-model.ts';
 
 /** PostScript name of the Simplified Chinese face inside Debian's Noto Sans CJK collection (.ttc). */
 const CJK_FACE = 'NotoSansCJKsc-Regular';
+
+// The CJK collection is ~20 MB: read it once per process, not once per export.
+const fontCache = new Map<string, Buffer | null>();
+function fontBytes(path: string): Buffer | null {
+  if (!fontCache.has(path)) fontCache.set(path, existsSync(path) ? readFileSync(path) : null);
+  return fontCache.get(path) ?? null;
+}
 
 /**
  * The human-readable report as a PDF fit to attach to a letter: per session a timeline, then each clip with its
@@ -23,8 +30,9 @@ export function renderReportPdf(model: ReportModel, fontPath: string): Promise<B
     doc.on('error', reject);
   });
 
-  if (existsSync(fontPath)) {
-    doc.registerFont('body', fontPath, fontPath.endsWith('.ttc') ? CJK_FACE : undefined);
+  const font = fontBytes(fontPath);
+  if (font) {
+    doc.registerFont('body', font, fontPath.endsWith('.ttc') ? CJK_FACE : undefined);
     doc.font('body');
   } else doc.font('Helvetica');
   const width = doc.page.width - 100;
