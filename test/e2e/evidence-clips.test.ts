@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { verifyInclusion } from '@anchorwatch/evidence';
 import { EVIDENCE_QUEUE, type EvidenceDetail, type VerifyReport } from '@anchorwatch/schemas';
 import { createPool } from '@anchorwatch/store';
-import { createEvidenceQueue, finaliseClip, scheduleClipFinalisation } from '@anchorwatch/worker/evidence';
+import { finaliseClip } from '@anchorwatch/worker/evidence';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,6 @@ import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 import { createTenant, openSession, type Tenant } from '../support/tenant.ts';
-import type { Alert } from '../support/types.ts';
 
 const negative = 'honestly the glowlab serum gave me a rash';
 let stack: Stack;
@@ -41,17 +40,6 @@ afterAll(async () => {
   await stack.close();
 });
 
-/** What the outbox sink does on 'raised': schedule the clip's delayed finalisation (jobId = alert id). */
-async function schedule(alerts: Alert[], config = stack.config): Promise<void> {
-  const queue = createEvidenceQueue(redis, config);
-  await scheduleClipFinalisation(
-    queue,
-    config,
-    alerts.map((a) => ({ merchantId: tenant.merchantId, alertId: a.id, raisedAt: new Date(a.createdAt) })),
-  );
-  await queue.close();
-}
-
 describe('an alert yields a clip of exactly its window', () => {
   it('holds the events from pre-roll to post-roll, including those that arrive after the alert, and is finalised when the session ends', async () => {
     await stack.startWorker();
@@ -72,7 +60,6 @@ describe('an alert yields a clip of exactly its window', () => {
       line('t20', 20, negative),
     ]);
     const [alert] = await alertsOf(stack.apiUrl, keys.staff, live.session.id, 1);
-    await schedule([alert!]);
     // These arrive after the alert was raised; the last two lie on and just past the window's end (31.5 s).
     const after = [
       line('t25', 25, 'we have about forty units left'),
@@ -130,7 +117,6 @@ describe('an alert yields a clip of exactly its window', () => {
     const second = await IngestClient.connect(live.session.ingestUrl, live.session.ingestToken);
     await send(second, [line('a2', offsetNow(), negative)]);
     const [alert] = await alertsOf(stack.apiUrl, keys.staff, live.session.id, 1);
-    await schedule([alert!]);
     await second.close();
     const { rows: periods } = await eventually(async () => {
       const res = await stack.pool.query<{ opened_at: Date; closed_at: Date | null }>(
@@ -184,13 +170,11 @@ describe('finalisation survives a killed worker', () => {
       await send(client, [line('k1', 1, 'welcome back everyone'), line('k2', 3, negative)]);
       await client.close();
       const [alert] = await alertsOf(stack.apiUrl, keys.staff, live.session.id, 1);
-      // As the killed worker's sink would, with its default post-roll of 4 s.
-      await schedule([alert!], { ...stack.config, EVIDENCE_POST_ROLL_SECONDS: 4 });
+      // The child's outbox sink scheduled the clip (jobId = alert id, due 4 s after the alert): kill it now.
+      const job = await eventually(async () => (await queue.getJob(alert!.id)) ?? undefined);
       child.kill('SIGKILL');
       await once(child, 'exit');
-
-      const job = await queue.getJob(alert!.id);
-      expect(await job?.getState()).toBe('delayed');
+      expect(await job.getState()).toBe('delayed');
       const { rows } = await stack.pool.query('SELECT 1 FROM evidence_clips WHERE alert_id = $1', [alert!.id]);
       expect(rows).toEqual([]);
 

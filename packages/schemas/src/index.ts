@@ -6,3 +6,4 @@ export * from './findings.ts';
 export * from './jobs.ts';
 export * from './api.ts';
 export * from './evidence.ts';
+export * from './alert-events.ts';

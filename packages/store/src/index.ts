@@ -14,3 +14,4 @@ export * from './evidence-repository.ts';
 export * from './legal-holds-repository.ts';
 export * from './audit-repository.ts';
 export * from './retention-repository.ts';
+export * from './outbox-repository.ts';

@@ -6,8 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DetectorCache } from './detector-cache.ts';
 import { createEvidenceQueue } from './evidence/evidence-queue.ts';
+import { createEvidenceSink } from './evidence/evidence-sink.ts';
 import { createEvidenceWorker, scheduleEvidenceMaintenance } from './evidence/evidence-worker.ts';
 import { createIngestWorker } from './ingest-worker.ts';
+import type { AlertSink } from './outbox/alert-sink.ts';
+import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
 
 export interface WorkerOptions {
@@ -21,12 +24,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     ingestWorker: Worker<IngestBatchJob, BatchResult>;
     evidenceQueue: Queue;
+    alertDispatcher: AlertDispatcher;
   }
 }
 
 /**
- * Registers the worker service: the BullMQ consumer and its health routes. Closing the app closes the worker,
- * which waits for the jobs in hand to finish.
+ * Registers the worker service: the BullMQ consumer, the alert outbox dispatcher and its sinks, and the health
+ * routes. Closing the app closes the worker, which waits for the jobs in hand to finish, then the dispatcher.
  */
 export async function workerApp(app: FastifyInstance, options: WorkerOptions): Promise<void> {
   const { config, pool, redis } = options;
@@ -37,6 +41,19 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   const evidenceWorker = createEvidenceWorker(redis, config, pool, app.log);
   await scheduleEvidenceMaintenance(evidenceQueue, config);
   app.decorate('evidenceQueue', evidenceQueue);
+
+  // Everything that must hear of alert changes, in the order it hears them.
+  const sinks: AlertSink[] = [createEvidenceSink(evidenceQueue, config)];
+  const dispatcher = createAlertDispatcher({
+    pool,
+    sinks,
+    batchSize: config.OUTBOX_BATCH_SIZE,
+    pollMs: config.OUTBOX_POLL_MS,
+    log: app.log.child({ component: 'outbox' }),
+  });
+  app.decorate('alertDispatcher', dispatcher);
+  app.addHook('onClose', async () => dispatcher.close());
+  // After the dispatcher: it may still hand a batch to the evidence sink while closing.
   app.addHook('onClose', async () => {
     await evidenceWorker.close();
     await evidenceQueue.close();

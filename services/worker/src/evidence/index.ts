@@ -2,3 +2,4 @@
 export { createEvidenceQueue, scheduleClipFinalisation, clipDueAt, type RaisedAlert } from './evidence-queue.ts';
 export { finaliseClip, type FinaliseDeps, type FinaliseOutcome } from './finalise-clip.ts';
 export { sweepEvidence } from './sweep-evidence.ts';
+export { createEvidenceSink } from './evidence-sink.ts';
