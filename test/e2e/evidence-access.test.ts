@@ -130,6 +130,19 @@ describe('roles and tenancy on every evidence route', () => {
     expect(verify.body).toMatchObject({ ok: true, clipsChecked: 0 });
   });
 
+  it('filters clips by contract, product, alert and the time of the quote', async () => {
+    const list = async (query: string) =>
+      (await call<EvidenceSummary[]>(stack.apiUrl, 'GET', `/v1/evidence?${query}`, aKeys.legal)).body.map((c) => c.id).sort();
+    const all = clipsA.map((c) => c.id).sort();
+    expect(await list(`contractId=${sessionA.contract.id}`)).toEqual(all);
+    expect(await list(`productId=${sessionA.products[0]!.id}`)).toEqual(all);
+    expect(await list(`alertId=${clipsA[1]!.alertId}`)).toEqual([clipsA[1]!.id]);
+    const [first, second] = clipsA.map((c) => c.document.trigger.occurredAt);
+    expect(await list(`from=${encodeURIComponent(second!)}`)).toEqual([clipsA[1]!.id]);
+    expect(await list(`to=${encodeURIComponent(first!)}`)).toEqual([clipsA[0]!.id]);
+    expect(await list(`sessionId=${sessionA.session.id}&limit=1`)).toHaveLength(1);
+  });
+
   it('refuses bad filters and a hold naming both or neither target with a typed 400', async () => {
     const bad = await call<ErrorBody>(stack.apiUrl, 'GET', '/v1/evidence?sessionId=nope', aKeys.legal);
     expect(bad.status).toBe(400);
@@ -281,11 +294,18 @@ describe('retention and legal holds', () => {
     };
     const held = await plain('held');
     const free = await plain('free');
+    const contractHeld = await plain('contract held');
     const count = async (sessionId: string) =>
       (await stack.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE session_id = $1', [sessionId])).rows[0]!.n;
     await eventually(async () => ((await count(held.session.id)) === 2 && (await count(free.session.id)) === 2 ? true : undefined));
     const hold = await call<LegalHold>(stack.apiUrl, 'POST', '/v1/legal-holds', dKeys.legal, { sessionId: held.session.id, reason: 'claim 42' });
     expect(hold.status).toBe(201);
+    const onContract = await call<LegalHold>(stack.apiUrl, 'POST', '/v1/legal-holds', dKeys.admin, {
+      contractId: contractHeld.contract.id,
+      reason: 'claim 43',
+    });
+    expect(onContract.status).toBe(201);
+    await eventually(async () => ((await count(contractHeld.session.id)) === 2 ? true : undefined));
     // Age this merchant's events past the retention period (other tests' events stay fresh).
     await stack.pool.query(`UPDATE events SET stored_at = now() - interval '40 days' WHERE merchant_id = $1`, [d.merchantId]);
     const purge = async () => {
@@ -297,6 +317,7 @@ describe('retention and legal holds', () => {
     await purge();
     expect(await count(free.session.id)).toBe(0);
     expect(await count(held.session.id)).toBe(2);
+    expect(await count(contractHeld.session.id)).toBe(2);
     // The clipped session: its lines at 10–40 s lie in clip windows (or trigger alerts) and stay.
     expect(await count(clipped.session.id)).toBe(4);
 

@@ -48,7 +48,8 @@ export async function finaliseClip(
     const post = src.contract.postRollSeconds ?? config.EVIDENCE_POST_ROLL_SECONDS;
     const now = options.now ?? new Date();
     const dueAt = clipDueAt(new Date(src.alert.raisedAt), post, config.EVIDENCE_FINALISE_GRACE_MS);
-    if (!options.early && src.session.status !== 'ended' && now.getTime() < dueAt) return { outcome: 'wait', dueAt };
+    // An ended session is finalised early by the sweep, which first waits EVIDENCE_SESSION_END_GRACE_MS for queued events.
+    if (!options.early && now.getTime() < dueAt) return { outcome: 'wait', dueAt };
 
     const window = clipWindow({ start: src.trigger.offsetStart, end: src.trigger.offsetEnd }, pre, post);
     const events = await listEventsInWindow(tx, src.session.id, window.start, window.end);
