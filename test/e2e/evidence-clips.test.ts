@@ -148,7 +148,7 @@ describe('finalisation survives a killed worker', () => {
       tenant,
       [{ name: 'GlowLab Serum', aliases: ['glowlab serum'] }],
       { startedAt: new Date().toISOString() },
-      { evidencePreRollSeconds: 5, evidencePostRollSeconds: 4 },
+      { evidencePreRollSeconds: 5, evidencePostRollSeconds: 6 },
     );
     const child = spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/server.ts'], {
       env: {
@@ -159,7 +159,7 @@ describe('finalisation survives a killed worker', () => {
         WORKER_PORT: '0',
         WORKER_LOCK_DURATION_MS: '1000',
         EVIDENCE_FINALISE_GRACE_MS: '0',
-        EVIDENCE_POST_ROLL_SECONDS: '4',
+        EVIDENCE_POST_ROLL_SECONDS: '6',
         LOG_LEVEL: 'silent',
       },
       stdio: 'ignore',
@@ -170,7 +170,7 @@ describe('finalisation survives a killed worker', () => {
       await send(client, [line('k1', 1, 'welcome back everyone'), line('k2', 3, negative)]);
       await client.close();
       const [alert] = await alertsOf(stack.apiUrl, keys.staff, live.session.id, 1);
-      // The child's outbox sink scheduled the clip (jobId = alert id, due 4 s after the alert): kill it now.
+      // The child's outbox sink scheduled the clip (jobId = alert id, due 6 s after the alert): kill it now.
       const job = await eventually(async () => (await queue.getJob(alert!.id)) ?? undefined);
       child.kill('SIGKILL');
       await once(child, 'exit');
