@@ -196,6 +196,12 @@ describe('export bundle and offline verification', () => {
     const html = strFromU8(files['report.html']!);
     expect(html).toContain(`<mark>${quote}</mark>`);
     expect(html).toContain(clipsA[0]!.document.trigger.occurredAt.slice(11, 19));
+    // The session's ingest connection is listed, so its disconnects show in the report.
+    const { rows } = await stack.pool.query<{ opened_at: Date }>('SELECT opened_at FROM ingest_connections WHERE session_id = $1', [
+      sessionA.session.id,
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(html).toContain(`<li>connected ${rows[0]!.opened_at.toISOString().slice(0, 10)} ${rows[0]!.opened_at.toISOString().slice(11, 19)} UTC`);
     const verified = await verifyCli(res.bytes);
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.stdout).toMatch(/^OK: 2 clips, their chain links and 1 session Merkle roots verified/);

@@ -2,7 +2,7 @@ import { sha256Hex } from '@anchorwatch/evidence';
 import { clipDocument, type BundleManifest, type InclusionProof } from '@anchorwatch/schemas';
 import type { SessionRoot, StoredClipRow } from '@anchorwatch/store';
 import { zipSync, strToU8 } from 'fflate';
-import { buildReportModel } from './report-model.ts';
+import { buildReportModel, type ConnectionPeriod } from './report-model.ts';
 import { renderReportHtml } from './report-html.ts';
 import { renderReportPdf } from './report-pdf.ts';
 
@@ -13,6 +13,7 @@ export interface BundleInput {
   chain: BundleManifest['chain'];
   roots: readonly SessionRoot[];
   proofOf: (clipId: string) => InclusionProof | null;
+  connectionsOf: (sessionId: string) => ConnectionPeriod[];
   fontPath: string;
   generatedAt: Date;
 }
@@ -25,7 +26,14 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   const reportClips = input.clips.map((c) => ({ hash: c.hash, doc: clipDocument.parse(JSON.parse(c.canonical)) }));
   const generatedAt = input.generatedAt.toISOString();
-  const model = buildReportModel(input.merchantId, generatedAt, input.filters, reportClips, input.roots);
+  const model = buildReportModel(
+    input.merchantId,
+    generatedAt,
+    input.filters,
+    reportClips,
+    input.roots,
+    input.connectionsOf,
+  );
   files['report.html'] = strToU8(renderReportHtml(model));
   files['report.pdf'] = await renderReportPdf(model, input.fontPath);
 

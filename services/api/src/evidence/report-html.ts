@@ -1,5 +1,5 @@
 import type { ReportModel } from './report-model.ts';
-import { streamTime, wallClock } from './report-model.ts';
+import { describeConnections, streamTime, wallClock } from './report-model.ts';
 
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -37,6 +37,8 @@ ${lines}
 <h2>Session ${escape(s.session.title ?? s.session.id)}</h2>
 <p>Platform ${escape(s.session.platform ?? 'unknown')} · host ${escape(s.session.host)} · started ${escape(wallClock(s.session.startedAt))} (clock: ${s.session.clock === 'client' ? 'the client\'s start time' : 'arrival of the first event'})${s.session.mediaUrl ? ` · media ${escape(s.session.mediaUrl)}` : ''}</p>
 <p>Contract ${escape(s.contract.id)} with ${escape(s.contract.creator)} · Merkle root ${s.root ? escape(s.root.root) : '(session not sealed yet)'}</p>
+<p>Ingest connections (every disconnect of the session shows as the time between two of them):</p>
+<ul class="connections">${describeConnections(s.connections).map((c) => `<li>${escape(c)}</li>`).join('')}</ul>
 <h3>Timeline</h3>
 <ol class="timeline">${s.clips.map((c) => `<li><a href="#clip-${c.doc.clipId}">${escape(wallClock(c.doc.trigger.occurredAt))}</a> — ${escape(c.doc.product.name)}: “${escape(c.doc.trigger.text ?? '')}”</li>`).join('')}</ol>
 ${clips.join('\n')}

@@ -12,7 +12,15 @@ export interface ReportSession {
   session: ClipDocument['session'];
   contract: ClipDocument['contract'];
   root: SessionRoot | null;
+  /** Every ingest connection of the session (ISO times; closedAt null while open), so each disconnect shows. */
+  connections: ConnectionPeriod[];
   clips: ReportClip[];
+}
+
+/** One ingest connection as the report shows it. */
+export interface ConnectionPeriod {
+  openedAt: string;
+  closedAt: string | null;
 }
 
 /** What both report formats render. */
@@ -30,13 +38,20 @@ export function buildReportModel(
   filters: Record<string, string>,
   clips: readonly ReportClip[],
   roots: readonly SessionRoot[],
+  connectionsOf: (sessionId: string) => ConnectionPeriod[] = () => [],
 ): ReportModel {
   const bySession = new Map<string, ReportSession>();
   for (const clip of clips) {
     const id = clip.doc.session.id;
     let entry = bySession.get(id);
     if (!entry) {
-      entry = { session: clip.doc.session, contract: clip.doc.contract, root: roots.find((r) => r.sessionId === id) ?? null, clips: [] };
+      entry = {
+        session: clip.doc.session,
+        contract: clip.doc.contract,
+        root: roots.find((r) => r.sessionId === id) ?? null,
+        connections: connectionsOf(id),
+        clips: [],
+      };
       bySession.set(id, entry);
     }
     entry.clips.push(clip);
@@ -55,4 +70,10 @@ export function streamTime(seconds: number): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   return `${h}:${String(m).padStart(2, '0')}:${s.toFixed(1).padStart(4, '0')}`;
+}
+
+/** The connection list as one line per connection, e.g. "12:00:00 – 12:41:07 UTC (closed)". */
+export function describeConnections(connections: readonly ConnectionPeriod[]): string[] {
+  if (connections.length === 0) return ['no ingest connection was recorded'];
+  return connections.map((c) => `connected ${wallClock(c.openedAt)} – ${c.closedAt ? wallClock(c.closedAt) : 'still open'}`);
 }

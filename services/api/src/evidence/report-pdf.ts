@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model.ts';
-import { streamTime, wallClock } from './report-model.ts';
+import { describeConnections, streamTime, wallClock } from './report-model.ts';
 
 /** PostScript name of the Simplified Chinese face inside Debian's Noto Sans CJK collection (.ttc). */
 const CJK_FACE = 'NotoSansCJKsc-Regular';
@@ -67,6 +67,7 @@ export function renderReportPdf(model: ReportModel, fontPath: string): Promise<B
       9,
     );
     muted(`Merkle root: ${s.root?.root ?? '(session not sealed yet)'}`);
+    muted(`Ingest connections: ${describeConnections(s.connections).join('; ')}`);
     doc.moveDown(0.5);
     doc.fontSize(12).text('Timeline');
     for (const c of s.clips) {

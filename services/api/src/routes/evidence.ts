@@ -17,6 +17,7 @@ import {
   listClipHashes,
   listClips,
   listClipsWithText,
+  listConnections,
   listSessionRoots,
 } from '@anchorwatch/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -79,6 +80,15 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { po
       const chain = first && last ? await listChainLinks(pool, merchantId, first.seq, last.seq) : [];
       const roots = await listSessionRoots(pool, merchantId, [...new Set(clips.map((c) => c.sessionId))]);
       const hashes = await listClipHashes(pool, merchantId, roots.flatMap((r) => r.clipIds));
+      const sessionIds = [...new Set(clips.map((c) => c.sessionId))];
+      const connections = new Map(
+        await Promise.all(
+          sessionIds.map(async (id) => {
+            const periods = await listConnections(pool, id);
+            return [id, periods.map((p) => ({ openedAt: p.openedAt.toISOString(), closedAt: p.closedAt?.toISOString() ?? null }))] as const;
+          }),
+        ),
+      );
       const generatedAt = new Date();
       const zip = await buildBundle({
         merchantId,
@@ -87,6 +97,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { po
         chain,
         roots,
         proofOf: (id) => proofFor(id, roots.find((r) => r.clipIds.includes(id)), hashes),
+        connectionsOf: (id) => connections.get(id) ?? [],
         fontPath: config.EVIDENCE_PDF_FONT_PATH,
         generatedAt,
       });
