@@ -32,6 +32,9 @@ const configSchema = z.object({
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
+  RULES_MAX_PER_CONTRACT: positiveInt.default(500),
+  CHAT_BURST_WINDOW_MS: positiveInt.default(60_000),
+  CHAT_BURST_MIN_COMPLAINTS: positiveInt.default(5),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

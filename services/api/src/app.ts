@@ -9,6 +9,7 @@ import { alertsRoutes } from './routes/alerts.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
+import { rulesRoutes } from './routes/rules.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
 
 export interface ApiOptions {
@@ -33,5 +34,6 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(contractsRoutes, deps);
     await v1.register(sessionsRoutes, deps);
     await v1.register(alertsRoutes, deps);
+    await v1.register(rulesRoutes, deps);
   });
 }
