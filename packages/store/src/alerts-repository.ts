@@ -95,7 +95,9 @@ export async function retractAlertsExcept(
 ): Promise<number> {
   if (eventIds.length === 0) return 0;
   const { rows } = await db.query<{ id: string; event_id: string; product_id: string; rule: string }>(
-    `SELECT id, event_id, product_id, rule FROM alerts WHERE session_id = $1 AND event_id = ANY($2) AND status = 'open'`,
+    // Bursts are derived from many lines, not from this line's text: re-reading the line does not retract them.
+    `SELECT id, event_id, product_id, rule FROM alerts
+     WHERE session_id = $1 AND event_id = ANY($2) AND status = 'open' AND kind <> 'chat_burst'`,
     [sessionId, eventIds],
   );
   const stale = rows.filter((r) => !keep.has(alertKey({ eventId: r.event_id, productId: r.product_id, rule: r.rule })));

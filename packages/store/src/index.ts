@@ -10,3 +10,4 @@ export * from './sessions-repository.ts';
 export * from './events-repository.ts';
 export * from './alerts-repository.ts';
 export * from './rules-repository.ts';
+export * from './complaints-repository.ts';

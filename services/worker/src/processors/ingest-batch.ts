@@ -13,11 +13,15 @@ import {
   type Pool,
   type StoredTextEvent,
 } from '@anchorwatch/store';
+import type { BurstOptions } from '@anchorwatch/engine';
 import type { DetectorCache } from '../detector-cache.ts';
+import { raiseChatBursts } from './chat-bursts.ts';
 
 export interface BatchDeps {
   pool: Pool;
   detectors: DetectorCache;
+  /** Chat-burst detection (CHAT_BURST_*); off when absent. */
+  bursts?: BurstOptions;
 }
 
 export interface BatchResult {
@@ -69,7 +73,7 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
         if (productIds.has(f.productId)) findings.push(f);
       }
     }
-    const alerts = await upsertAlerts(tx, session, findings);
+    const alerts = (await upsertAlerts(tx, session, findings)) + (deps.bursts ? await raiseChatBursts(tx, session, findings, deps.bursts) : 0);
     const retracted = await retractAlertsExcept(
       tx,
       session.id,
