@@ -7,8 +7,8 @@ import { UsageError } from './usage-error.ts';
 const help = `anchorwatch <command>
   merchants create --name NAME      create a merchant; prints {"merchantId","apiKey"} (an admin key, shown once)
   migrate                           create the database if missing and apply migrations
-  detect --catalog FILE [--input FILE] [--started-at ISO]
-                                    print one JSON line per negative (event, product) mention`;
+  detect --catalog FILE [--input FILE] [--started-at ISO] [--rules FILE] [--no-default-rules]
+                                    print one JSON line per finding (negative mentions, rule matches, chat bursts)`;
 
 /** Dispatches `anchorwatch <command>`. */
 async function main(argv: string[]): Promise<void> {
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate':
       return migrateCommand(loadConfig());
     case 'detect':
-      return detectCommand(args);
+      return detectCommand(args, loadConfig());
     case undefined:
     case 'help':
     case '--help':

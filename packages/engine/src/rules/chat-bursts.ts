@@ -1,3 +1,5 @@
+import type { Finding } from '@anchorwatch/schemas';
+
 /** A viewer complaint about one product: a `chat_negative` finding placed on the clock. */
 export interface Complaint {
   eventId: string;
@@ -58,4 +60,34 @@ export function findChatBursts(
     }
   }
   return bursts;
+}
+
+/** The rule id of every chat-burst finding. */
+export const BURST_RULE = 'burst.chat';
+
+/**
+ * A burst as a finding: pinned on the complaint that completed it, explained by that complaint's explanation plus
+ * the burst (window, complaints, viewers, events), scored as its most negative complaint.
+ */
+export function burstFinding(
+  burst: Burst,
+  complaints: ReadonlyMap<string, Pick<Finding, 'score' | 'explanation' | 'detectorVersion'>>,
+  options: BurstOptions,
+): Finding | null {
+  const trigger = complaints.get(burst.eventId);
+  if (!trigger) return null;
+  const score = Math.max(...burst.eventIds.map((id) => complaints.get(id)?.score ?? 0));
+  return {
+    eventId: burst.eventId,
+    productId: burst.productId,
+    kind: 'chat_burst',
+    rule: BURST_RULE,
+    severity: 'high',
+    score,
+    explanation: {
+      ...trigger.explanation,
+      burst: { windowSeconds: options.windowMs / 1000, complaints: burst.eventIds.length, viewers: burst.viewers, eventIds: burst.eventIds },
+    },
+    detectorVersion: trigger.detectorVersion,
+  };
 }
