@@ -6,7 +6,7 @@ import { matchRules, type RuleHit } from './match-rules.ts';
 /** A product named in a line, as the engine's mention finder reports it. */
 export interface NamedProduct {
   productIds: readonly string[];
-  via: 'name' | 'alias';
+  via: Explanation['product']['via'];
   text: string;
   start: number;
   end: number;
