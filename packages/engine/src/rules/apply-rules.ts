@@ -73,6 +73,7 @@ export function applyRules(
 }
 
 function gateBySentiment(compiled: CompiledRules, type: 'transcript' | 'chat', findings: Finding[]): Finding[] {
+  if (compiled.sentiment.length === 0 || findings.length === 0) return findings;
   const rules = compiled.sentiment.map((i) => compiled.rules[i]!).filter((r) => inScope(r.scope, type));
   if (rules.length === 0 || findings.length === 0) return findings;
   const kept: Finding[] = [];

@@ -42,5 +42,6 @@ export function matchRules(compiled: CompiledRules, text: string, type: 'transcr
       found.set(rule, { text: source.slice(start, end), start, end });
     }
   }
+  if (found.size === 0) return [];
   return [...found.entries()].sort(([a], [b]) => a - b).map(([rule, match]) => ({ rule: compiled.rules[rule]!, match }));
 }

@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldUnicode, foldWords } from './fold-words.ts';
+
+describe('foldWords', () => {
+  it('folds case, accents and apostrophes and splits Han characters, keeping offsets in the line as written', () => {
+    expect(foldWords("Don’t buy the CRÈME-brûlée, it's 假货!", 1000)).toEqual([
+      { key: 'dont', start: 0, end: 5 },
+      { key: 'buy', start: 6, end: 9 },
+      { key: 'the', start: 10, end: 13 },
+      { key: 'creme', start: 14, end: 19 },
+      { key: 'brulee', start: 20, end: 26 },
+      { key: 'its', start: 28, end: 32 },
+      { key: '假', start: 33, end: 34 },
+      { key: '货', start: 34, end: 35 },
+    ]);
+    expect(foldWords('a b c d', 3).map((w) => w.key)).toEqual(['a', 'b']);
+  });
+
+  it('gives the same words on ASCII lines through the fast scan as through the general pattern', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 200 }), (line) => {
+        expect(foldWords(line, 1000)).toEqual(foldUnicode(line));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
