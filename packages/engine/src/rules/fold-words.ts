@@ -51,10 +51,22 @@ export function foldUnicode(source: string): FoldedWord[] {
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const LETTERLIKE = /[\p{L}\p{N}\p{M}]/u;
+const RIGHT_QUOTE = 0x2019;
+
+// 0: separator, 1: word character, 2: apostrophe; -1: a non-ASCII letter, digit or mark (needs the general path).
+function classify(lower: string, i: number): number {
+  const c = lower.charCodeAt(i);
+  if (c < 128) return isAsciiAlnum(c) ? 1 : c === 39 ? 2 : 0;
+  if (c === RIGHT_QUOTE) return 2;
+  const cp = lower.codePointAt(i)!;
+  return LETTERLIKE.test(String.fromCodePoint(cp)) ? -1 : 0;
+}
 
 /**
- * The plain-ASCII case as a character scan (several times faster than a regex per word): words of [a-z0-9] with
- * inner apostrophes. Returns false, leaving partial output, at the first non-ASCII character.
+ * The common case as a character scan (about ten times faster than the general pattern): words of ASCII letters
+ * and digits with inner apostrophes, anything else that is not a letter (spaces, punctuation, emoji) separating
+ * them. Returns false at the first non-ASCII letter, digit or mark, leaving partial output.
  */
 function foldAscii(source: string, words: FoldedWord[]): boolean {
   const lower = source.toLowerCase();
@@ -62,18 +74,19 @@ function foldAscii(source: string, words: FoldedWord[]): boolean {
   if (n !== source.length) return false;
   let i = 0;
   while (i < n) {
-    const c = lower.charCodeAt(i);
-    if (c > 127) return false;
-    if (!isAsciiAlnum(c)) {
-      i++;
+    const kind = classify(lower, i);
+    if (kind < 0) return false;
+    if (kind !== 1) {
+      i += lower.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     let apostrophe = false;
     while (i < n) {
-      const d = lower.charCodeAt(i);
-      if (isAsciiAlnum(d)) i++;
-      else if (d === 39 && i + 1 < n && isAsciiAlnum(lower.charCodeAt(i + 1))) {
+      const k = classify(lower, i);
+      if (k < 0) return false;
+      if (k === 1) i++;
+      else if (k === 2 && i + 1 < n && classify(lower, i + 1) === 1) {
         apostrophe = true;
         i++;
       } else break;
