@@ -123,4 +123,42 @@ describe('merchant rules end to end', () => {
     expect(chatComplaints.length).toBeGreaterThan(0);
     for (const a of chatComplaints) expect(a.explanation.rules?.some((r) => r.kind === 'sentiment' && r.threshold === 0.3)).toBe(true);
   });
+
+  it('applies a rule added, then disabled, through the API to the live session\'s next batch, with the worker running', async () => {
+    const session = await openSession(stack.apiUrl, tenant, [{ name: 'AeroPods Pro', aliases: ['aeropods'] }], { startedAt });
+    const client = await IngestClient.connect(session.session.ingestUrl, session.session.ingestToken);
+    const line = (id: string, second: number): IngestEvent => ({
+      type: 'chat', id, ts: new Date(startedAtMs + second * 1000).toISOString(), user: id, text: 'my aeropods came with a fuzzy hiss',
+    });
+    const alertsFor = async () =>
+      (await call<Alert[]>(stack.apiUrl, 'GET', `/v1/alerts?sessionId=${session.session.id}`, tenant.adminKey)).body.map((a) => a.eventId);
+    const stored = async (id: string) => {
+      await eventually(async () => {
+        const { rows } = await stack.pool.query('SELECT 1 FROM events WHERE session_id = $1 AND event_id = $2', [session.session.id, id]);
+        return rows.length > 0 ? true : undefined;
+      });
+    };
+
+    client.send([line('a1', 1)]);
+    await client.waitForAcks(['a1']);
+    await stored('a1');
+    expect(await alertsFor()).toEqual([]);
+
+    const path = `/v1/contracts/${session.contract.id}/rules`;
+    const rule = await call<ContractRule>(stack.apiUrl, 'POST', path, tenant.adminKey, {
+      name: 'Audio defect', kind: 'phrase', terms: ['fuzzy hiss'], severity: 'high', scope: 'chat',
+    });
+    client.send([line('a2', 2)]);
+    await client.waitForAcks(['a2']);
+    expect(await eventually(async () => ((await alertsFor()).includes('a2') ? await alertsFor() : undefined))).toEqual(['a2']);
+
+    await call(stack.apiUrl, 'PUT', `${path}/${rule.body.id}`, tenant.adminKey, {
+      name: 'Audio defect', kind: 'phrase', terms: ['fuzzy hiss'], severity: 'high', scope: 'chat', enabled: false,
+    });
+    client.send([line('a3', 3)]);
+    await client.waitForAcks(['a3']);
+    await stored('a3');
+    expect(await alertsFor()).toEqual(['a2']);
+    await client.close();
+  });
 });

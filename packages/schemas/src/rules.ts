@@ -40,6 +40,8 @@ function checkKind(rule: RuleFields, ctx: z.RefinementCtx): void {
     problem('terms', 'keyword terms are single words; use a phrase rule for word sequences');
   }
   if (!wordy && rule.terms.length > 0) problem('terms', `a ${rule.kind} rule takes no terms`);
+  // Terms are matched word by word; one with no letter or digit ("!!!") would never match anything.
+  if (rule.terms.some((t) => !/[\p{L}\p{N}]/u.test(t))) problem('terms', 'every term needs a letter or digit');
   if (rule.kind === 'regex' && !rule.pattern) problem('pattern', 'a regex rule needs a pattern');
   if (rule.kind !== 'regex' && rule.pattern) problem('pattern', `a ${rule.kind} rule takes no pattern`);
   if (rule.kind === 'sentiment' && (rule.threshold === undefined || rule.threshold === null)) {

@@ -63,6 +63,7 @@ describe('/v1/contracts/:contractId/rules', () => {
   it.each([
     [{ ...keyword, terms: [] }, 'terms'],
     [{ ...keyword, terms: ['two words'] }, 'single words'],
+    [{ ...keyword, kind: 'phrase', terms: ['!!!'] }, 'letter or digit'],
     [{ ...keyword, kind: 'sentiment', terms: [] }, 'threshold'],
     [{ name: 'x', kind: 'sentiment', threshold: 1.5, severity: 'low' }, 'threshold'],
     [{ name: 'x', kind: 'regex', severity: 'low' }, 'pattern'],
