@@ -5,16 +5,17 @@ import { listComplaintsAround, upsertAlerts, type Queryable } from '@anchorwatch
 /**
  * Raises `chat_burst` alerts for the products this batch's viewer complaints are about. The state (complaints
  * and bursts already stored, by any worker and any earlier batch) comes from the database, inside the batch's
- * transaction and session lock; the decision is the engine's pure `findChatBursts`. Returns alerts stored.
+ * transaction and session lock; the decision is the engine's pure `findChatBursts`. Returns the burst findings
+ * (for whatever else a new alert feeds) and how many were stored new.
  */
 export async function raiseChatBursts(
   tx: Queryable,
   session: { id: string; merchantId: string },
   findings: readonly Finding[],
   options: BurstOptions,
-): Promise<number> {
+): Promise<{ findings: Finding[]; stored: number }> {
   const complaints = findings.filter((f) => f.kind === 'chat_negative');
-  if (complaints.length === 0) return 0;
+  if (complaints.length === 0) return { findings: [], stored: 0 };
   const productIds = [...new Set(complaints.map((f) => f.productId))];
   const eventIds = [...new Set(complaints.map((f) => f.eventId))];
   const stored = await listComplaintsAround(tx, session.id, productIds, eventIds, options.windowMs);
@@ -28,5 +29,5 @@ export async function raiseChatBursts(
       if (finding) alerts.push(finding);
     }
   }
-  return upsertAlerts(tx, session, alerts);
+  return { findings: alerts, stored: await upsertAlerts(tx, session, alerts) };
 }

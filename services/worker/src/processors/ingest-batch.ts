@@ -73,7 +73,10 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
         if (productIds.has(f.productId)) findings.push(f);
       }
     }
-    const alerts = (await upsertAlerts(tx, session, findings)) + (deps.bursts ? await raiseChatBursts(tx, session, findings, deps.bursts) : 0);
+    const raised = await upsertAlerts(tx, session, findings);
+    // Bursts read the complaints just stored, so they come after them.
+    const bursts = deps.bursts ? await raiseChatBursts(tx, session, findings, deps.bursts) : { findings: [], stored: 0 };
+    const alerts = raised + bursts.stored;
     const retracted = await retractAlertsExcept(
       tx,
       session.id,
