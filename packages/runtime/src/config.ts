@@ -46,6 +46,9 @@ const configSchema = z.object({
   EVIDENCE_PURGE_BATCH_SIZE: positiveInt.default(5_000),
   EVIDENCE_EXPORT_MAX_CLIPS: positiveInt.default(500),
   EVIDENCE_PDF_FONT_PATH: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+  RULES_MAX_PER_CONTRACT: positiveInt.default(500),
+  CHAT_BURST_WINDOW_MS: positiveInt.default(60_000),
+  CHAT_BURST_MIN_COMPLAINTS: positiveInt.default(5),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

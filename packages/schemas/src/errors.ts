@@ -24,6 +24,8 @@ export const errorCodes = [
   'enqueue_failed',
   // evidence
   'export_too_large',
+  // merchant rules
+  'invalid_rule_pattern',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);
@@ -47,6 +49,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   session_ended: 409,
   enqueue_failed: 503,
   export_too_large: 413,
+  invalid_rule_pattern: 400,
 };
 
 /** Base of every typed error the packages throw; each boundary maps `code` to its wire form in one place. */

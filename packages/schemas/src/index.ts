@@ -7,3 +7,4 @@ export * from './jobs.ts';
 export * from './api.ts';
 export * from './evidence.ts';
 export * from './alert-events.ts';
+export * from './rules.ts';

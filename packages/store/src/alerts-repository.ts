@@ -1,5 +1,5 @@
 import type { Alert, Finding, ListAlertsQuery } from '@anchorwatch/schemas';
-import { selectAlerts, toAlert, type AlertRow } from './alert-rows.ts';
+import { alertsWithEvents, selectAlerts, toAlert, type AlertRow } from './alert-rows.ts';
 import type { Queryable } from './db.ts';
 
 /** Stable identity of an alert within a session: the same finding is never stored twice. */
@@ -52,7 +52,11 @@ export async function retractAlertsExcept(
 ): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const { rows } = await db.query<{ id: string; event_id: string; product_id: string; rule: string }>(
-    `SELECT id, event_id, product_id, rule FROM alerts WHERE session_id = $1 AND event_id = ANY($2) AND status = 'open'`,
+    // Bursts are derived from many lines, not from this line's text: re-reading the line does not retract them.
+    // In stream order, so the outbox (and everyone downstream) hears of retractions in the order the lines ran.
+    `SELECT a.id, a.event_id, a.product_id, a.rule FROM ${alertsWithEvents}
+     WHERE a.session_id = $1 AND a.event_id = ANY($2) AND a.status = 'open' AND a.kind <> 'chat_burst'
+     ORDER BY e.offset_start, a.event_id, a.id`,
     [sessionId, eventIds],
   );
   const stale = rows.filter((r) => !keep.has(alertKey({ eventId: r.event_id, productId: r.product_id, rule: r.rule })));

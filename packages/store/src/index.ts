@@ -15,3 +15,5 @@ export * from './legal-holds-repository.ts';
 export * from './audit-repository.ts';
 export * from './retention-repository.ts';
 export * from './outbox-repository.ts';
+export * from './rules-repository.ts';
+export * from './complaints-repository.ts';

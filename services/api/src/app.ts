@@ -12,6 +12,7 @@ import { legalHoldsRoutes } from './routes/legal-holds.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
+import { rulesRoutes } from './routes/rules.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
 
 export interface ApiOptions {
@@ -39,5 +40,6 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(evidenceRoutes, deps);
     await v1.register(legalHoldsRoutes, deps);
     await v1.register(auditRoutes, deps);
+    await v1.register(rulesRoutes, deps);
   });
 }
