@@ -22,6 +22,8 @@ export const errorCodes = [
   'text_too_long',
   'session_ended',
   'enqueue_failed',
+  // alert lifecycle
+  'invalid_transition',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);
@@ -44,6 +46,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   text_too_long: 400,
   session_ended: 409,
   enqueue_failed: 503,
+  invalid_transition: 409,
 };
 
 /** Base of every typed error the packages throw; each boundary maps `code` to its wire form in one place. */

@@ -1,7 +1,8 @@
 import type { Alert, Finding, ListAlertsQuery } from '@anchorwatch/schemas';
 import type { Queryable } from './db.ts';
+import { NotFoundError } from './errors.ts';
 
-interface AlertRow {
+export interface AlertRow {
   id: string;
   session_id: string;
   product_id: string;
@@ -20,9 +21,11 @@ interface AlertRow {
   received_at: Date;
   created_at: Date;
   status: Alert['status'];
+  status_changes: Alert['statusChanges'];
 }
 
-const toAlert = (r: AlertRow): Alert => ({
+/** Maps a row of `selectAlerts` to the wire alert. */
+export const toAlert = (r: AlertRow): Alert => ({
   id: r.id,
   sessionId: r.session_id,
   productId: r.product_id,
@@ -41,13 +44,22 @@ const toAlert = (r: AlertRow): Alert => ({
   eventReceivedAt: r.received_at.toISOString(),
   createdAt: r.created_at.toISOString(),
   status: r.status,
+  statusChanges: r.status_changes,
 });
 
-const selectAlerts = `
+/** The alert columns with their event and lifecycle; callers add WHERE / ORDER BY on `a` (alerts) and `e` (events). */
+export const selectAlerts = `
   SELECT a.id, a.session_id, a.product_id, a.event_id, e.type AS event_type, e.text, e.speaker, a.kind, a.rule,
          a.severity, a.score, a.explanation, a.detector_version, e.offset_start, e.occurred_at, e.received_at,
-         a.created_at, a.status
-  FROM alerts a JOIN events e ON e.session_id = a.session_id AND e.event_id = a.event_id`;
+         a.created_at, a.status, coalesce(sc.changes, '[]'::json) AS status_changes
+  FROM alerts a JOIN events e ON e.session_id = a.session_id AND e.event_id = a.event_id
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object(
+             'from', c.from_status, 'to', c.to_status,
+             'at', to_char(c.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'by', json_build_object('keyId', k.id, 'name', k.name), 'reason', c.reason) ORDER BY c.id) AS changes
+    FROM alert_status_changes c JOIN api_keys k ON k.id = c.api_key_id
+    WHERE c.alert_id = a.id) sc ON true`;
 
 /** Stable identity of an alert within a session: the same finding is never stored twice. */
 export const alertKey = (f: Pick<Finding, 'eventId' | 'productId' | 'rule'>): string =>
@@ -115,4 +127,11 @@ export async function listAlerts(db: Queryable, merchantId: string, query: ListA
     [merchantId, query.sessionId ?? null, query.productId ?? null, query.since ?? null, query.limit],
   );
   return rows.map(toAlert);
+}
+
+/** One of the merchant's alerts, with its event and lifecycle. */
+export async function getAlert(db: Queryable, merchantId: string, alertId: string): Promise<Alert> {
+  const { rows } = await db.query<AlertRow>(`${selectAlerts} WHERE a.merchant_id = $1 AND a.id = $2`, [merchantId, alertId]);
+  if (!rows[0]) throw new NotFoundError('alert');
+  return toAlert(rows[0]);
 }

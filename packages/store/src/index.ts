@@ -9,3 +9,4 @@ export * from './contracts-repository.ts';
 export * from './sessions-repository.ts';
 export * from './events-repository.ts';
 export * from './alerts-repository.ts';
+export * from './alert-lifecycle-repository.ts';

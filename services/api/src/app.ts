@@ -6,6 +6,7 @@ import { registerAuthentication } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { alertsRoutes } from './routes/alerts.ts';
+import { alertLifecycleRoutes } from './routes/alert-lifecycle.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
@@ -33,5 +34,6 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(contractsRoutes, deps);
     await v1.register(sessionsRoutes, deps);
     await v1.register(alertsRoutes, deps);
+    await v1.register(alertLifecycleRoutes, deps);
   });
 }
