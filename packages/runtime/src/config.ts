@@ -32,6 +32,10 @@ const configSchema = z.object({
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
+  WEB_DIST_DIR: z.string().default(''),
+  FEED_HEARTBEAT_MS: positiveInt.default(15_000),
+  FEED_REPLAY_PAGE_SIZE: positiveInt.default(500),
+  FEED_MAX_PENDING_EVENTS: positiveInt.default(10_000),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

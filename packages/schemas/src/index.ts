@@ -6,3 +6,4 @@ export * from './findings.ts';
 export * from './jobs.ts';
 export * from './api.ts';
 export * from './alert-lifecycle.ts';
+export * from './alert-events.ts';

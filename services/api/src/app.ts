@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAuthentication } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWebPage } from './plugins/web-page.ts';
 import { alertsRoutes } from './routes/alerts.ts';
 import { alertLifecycleRoutes } from './routes/alert-lifecycle.ts';
 import { contractsRoutes } from './routes/contracts.ts';
@@ -25,6 +26,7 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
   registerErrorHandling(app);
   await registerOpenApi(app);
   registerHealthRoutes(app, { database: () => pingDatabase(pool) }, isDraining);
+  await registerWebPage(app, config);
 
   await app.register(async (v1) => {
     registerAuthentication(v1, pool);
