@@ -30,6 +30,8 @@ const configSchema = z.object({
   WORKER_JOB_ATTEMPTS: positiveInt.default(10),
   WORKER_CATALOG_TTL_MS: positiveInt.default(5000),
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
+  OUTBOX_POLL_MS: positiveInt.default(1000),
+  OUTBOX_BATCH_SIZE: positiveInt.default(500),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
   WEB_DIST_DIR: z.string().default(''),

@@ -10,3 +10,4 @@ export * from './sessions-repository.ts';
 export * from './events-repository.ts';
 export * from './alerts-repository.ts';
 export * from './alert-lifecycle-repository.ts';
+export * from './outbox-repository.ts';

@@ -7,14 +7,24 @@ import {
   detectorFeedback,
   type AlertActionStatus,
 } from '@anchorwatch/schemas';
-import { changeAlertStatus, getAlert, listDetectorFeedback, withTransaction, type Pool } from '@anchorwatch/store';
+import {
+  changeAlertStatus,
+  getAlert,
+  listDetectorFeedback,
+  recordAlertEvents,
+  withTransaction,
+  type Pool,
+} from '@anchorwatch/store';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, principalOf } from '../plugins/auth.ts';
 import type { RouteDeps } from './deps.ts';
 
-/** Applies one lifecycle move in a transaction and returns the alert as it now is. */
+/**
+ * Applies one lifecycle move and writes it to the alert outbox in the same transaction (so the feed and webhooks
+ * hear of it exactly when it commits); returns the alert as it now is.
+ */
 async function moveAlert(
   pool: Pool,
   request: FastifyRequest,
@@ -25,6 +35,7 @@ async function moveAlert(
   const { merchantId, keyId } = principalOf(request);
   return withTransaction(pool, async (tx) => {
     await changeAlertStatus(tx, { merchantId, keyId }, alertId, to, reason);
+    await recordAlertEvents(tx, [{ alertId, kind: 'status_changed' }]);
     return getAlert(tx, merchantId, alertId);
   });
 }
