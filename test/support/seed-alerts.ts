@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '@anchorwatch/schemas';
-import { insertEvents, upsertAlerts, withTransaction, type Pool } from '@anchorwatch/store';
+import { insertEvents, recordAlertEvents, upsertAlerts, withTransaction, type Pool } from '@anchorwatch/store';
 
 export interface SeedLine {
   id: string;
@@ -12,8 +12,9 @@ export interface SeedLine {
 }
 
 /**
- * Stores transcript/chat lines and one alert per line straight through the store, as the worker would, for API
- * tests that need alerts without running detection. Returns the alert ids by line id.
+ * Stores transcript/chat lines and one alert per line straight through the store, as the worker would (alert rows
+ * and their `raised` outbox entries in one transaction), for tests that need alerts without running detection.
+ * Returns the alert ids by line id.
  */
 export async function seedAlerts(
   pool: Pool,
@@ -50,6 +51,11 @@ export async function seedAlerts(
       detectorVersion: 'test-1',
     }));
     await upsertAlerts(tx, session, findings);
+    const { rows } = await tx.query<{ id: string }>(
+      'SELECT id FROM alerts WHERE session_id = $1 AND event_id = ANY($2) ORDER BY event_id',
+      [session.id, lines.map((l) => l.id)],
+    );
+    await recordAlertEvents(tx, rows.map((r) => ({ alertId: r.id, kind: 'raised' as const })));
   });
   const { rows } = await pool.query<{ id: string; event_id: string }>(
     'SELECT id, event_id FROM alerts WHERE session_id = $1 AND event_id = ANY($2)',

@@ -38,6 +38,7 @@ const configSchema = z.object({
   FEED_HEARTBEAT_MS: positiveInt.default(15_000),
   FEED_REPLAY_PAGE_SIZE: positiveInt.default(500),
   FEED_MAX_PENDING_EVENTS: positiveInt.default(10_000),
+  FEED_MAX_BUFFERED_BYTES: positiveInt.default(4 * 1024 * 1024),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -63,3 +63,15 @@ export const sessionEventsQuery = z
   .refine((q) => q.from <= q.to, { message: 'to must not be before from', path: ['to'] });
 export type SessionEvent = z.infer<typeof sessionEvent>;
 export type SessionEventsQuery = z.infer<typeof sessionEventsQuery>;
+
+/**
+ * Query of GET /v1/alerts/feed. `after` is the last feedSeq the client saw (the `Last-Event-ID` header is read too):
+ * everything after it is replayed before live events; without it the feed starts now.
+ */
+export const alertFeedQuery = z.object({
+  after: z.string().regex(/^\d{1,19}$/, 'a feedSeq: decimal digits').optional(),
+  sessionId: id.optional(),
+  productId: id.optional(),
+  minSeverity: severity.optional(),
+});
+export type AlertFeedQuery = z.infer<typeof alertFeedQuery>;

@@ -8,6 +8,7 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWebPage } from './plugins/web-page.ts';
 import { alertsRoutes } from './routes/alerts.ts';
 import { alertLifecycleRoutes } from './routes/alert-lifecycle.ts';
+import { alertFeedRoutes } from './routes/alert-feed.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
@@ -37,5 +38,6 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(sessionsRoutes, deps);
     await v1.register(alertsRoutes, deps);
     await v1.register(alertLifecycleRoutes, deps);
+    await v1.register(alertFeedRoutes, deps);
   });
 }

@@ -1,4 +1,4 @@
-import { pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
+import { createRedis, pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import type { IngestBatchJob } from '@anchorwatch/schemas';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
 import type { Worker } from 'bullmq';
@@ -8,6 +8,7 @@ import { DetectorCache } from './detector-cache.ts';
 import { createIngestWorker } from './ingest-worker.ts';
 import type { AlertSink } from './outbox/alert-sink.ts';
 import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
+import { createRedisFeedSink } from './outbox/redis-feed-sink.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
 
 export interface WorkerOptions {
@@ -36,6 +37,9 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
 
   // Everything that must hear of alert changes, in the order it hears them.
   const sinks: AlertSink[] = [];
+  // Its own connection that fails fast: a Redis outage makes the batch retry instead of stalling the dispatcher.
+  const feedRedis = createRedis(config.REDIS_URL, 'client');
+  sinks.push(createRedisFeedSink(feedRedis, config.QUEUE_PREFIX));
   const dispatcher = createAlertDispatcher({
     pool,
     sinks,
@@ -45,6 +49,7 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   });
   app.decorate('alertDispatcher', dispatcher);
   app.addHook('onClose', async () => dispatcher.close());
+  app.addHook('onClose', async () => void feedRedis.disconnect());
   registerHealthRoutes(
     app,
     { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() },
