@@ -56,7 +56,7 @@ export function renderAlertCard(li: HTMLLIElement, a: Alert, ctx: CardContext): 
     h(
       'p',
       { class: 'meta' },
-      `${a.eventType === 'chat' ? `Chat · ${a.speaker ?? 'viewer'}` : `Host${a.speaker ? ` · ${a.speaker}` : ''}`} · stream ${formatOffset(a.offsetSeconds)} · `,
+      `${a.eventType === 'chat' ? `Chat · ${a.speaker ?? 'viewer'}` : `Host${a.speaker && a.speaker !== 'host' ? ` · ${a.speaker}` : ''}`} · stream ${formatOffset(a.offsetSeconds)} · `,
       timeEl(a.occurredAt),
       ctx.session?.title ? ` · ${ctx.session.title}` : '',
     ),

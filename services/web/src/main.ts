@@ -185,7 +185,7 @@ async function showContext(s: State, alertId: string): Promise<void> {
         'li',
         { class: `line ${l.type}${l.eventId === a.eventId ? ' current' : ''}`, 'aria-current': l.eventId === a.eventId ? 'true' : undefined },
         h('span', { class: 'time' }, formatOffset(l.offsetSeconds)),
-        h('span', { class: 'speaker' }, `${l.type === 'chat' ? '💬 ' : ''}${l.speaker ?? (l.type === 'chat' ? 'viewer' : 'host')}:`),
+        h('span', { class: 'speaker' }, `${l.type === 'chat' ? 'chat · ' : ''}${l.speaker ?? (l.type === 'chat' ? 'viewer' : 'host')}:`),
         l.text,
       ),
     ),
