@@ -188,4 +188,18 @@ describe('live alert feed', () => {
     expect(theirs.events).toEqual([]);
     expect(theirs.ready!.cursor).toBe('0');
   });
+
+  it('ends open feeds when an API instance shuts down, so its clients can move to another instance', async () => {
+    const third = Fastify();
+    await third.register(apiApp, { config: stack.config, pool: stack.pool });
+    await third.listen({ host: '127.0.0.1', port: 0 });
+    const address = third.server.address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    const reader = await openFeed(`http://127.0.0.1:${address.port}`);
+    await third.close();
+    await eventually(async () => (reader.ended ? true : undefined));
+    const elsewhere = await openFeed(stack.apiUrl, { after: reader.lastId });
+    const [w] = await raise(live, [{ text: 'GlowLab serum stinks', productId: serum() }]);
+    await elsewhere.waitUntil((es) => alertIds(es).includes(w!));
+  });
 });
