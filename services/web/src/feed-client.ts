@@ -82,7 +82,8 @@ export class FeedClient {
       for (const message of parser.push(decoder.decode(value, { stream: true }))) {
         if (message.event === 'ready') {
           const { cursor } = JSON.parse(message.data) as { cursor: string | null };
-          if (cursor && !this.lastId) this.lastId = cursor;
+          // The server's position after replay: past every event sent, and past those the filters left out.
+          if (cursor) this.lastId = cursor;
           onLive();
           this.handlers.onState('live');
         } else if (message.event === 'alert') {

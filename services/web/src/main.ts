@@ -17,6 +17,7 @@ interface State {
   feed: FeedClient | null;
   selected: string | null;
   drafts: Map<string, string>;
+  refresher: ReturnType<typeof setInterval> | null;
 }
 
 let state: State | null = null;
@@ -304,7 +305,7 @@ for (const [id, key] of [['filter-severity', 'minSeverity'], ['filter-product', 
 
 async function signIn(key: string): Promise<void> {
   const api = new ApiClient(key);
-  const s: State = { api, products: new Map(), sessions: new Map(), alerts: new Map(), filters: {}, feed: null, selected: null, drafts: new Map() };
+  const s: State = { api, products: new Map(), sessions: new Map(), alerts: new Map(), filters: {}, feed: null, selected: null, drafts: new Map(), refresher: null };
   await refreshCatalog(s);
   sessionStorage.setItem(KEY_STORAGE, key);
   state = s;
@@ -313,12 +314,14 @@ async function signIn(key: string): Promise<void> {
   byId('sign-out').hidden = false;
   restartFeed(s);
   void checkWebhooks(s);
-  setInterval(() => void refreshCatalog(s).catch(() => undefined), 30_000);
+  // New sessions and products appear without a reload.
+  s.refresher = setInterval(() => void refreshCatalog(s).catch(() => undefined), 30_000);
 }
 
 function signOut(message = ''): void {
   sessionStorage.removeItem(KEY_STORAGE);
   state?.feed?.stop();
+  if (state?.refresher) clearInterval(state.refresher);
   state = null;
   location.hash = '';
   byId('signed-in').hidden = true;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '@anchorwatch/runtime';
-import { AnchorwatchError } from '@anchorwatch/schemas';
+import type { ErrorBody } from '@anchorwatch/schemas';
 import type { FastifyInstance } from 'fastify';
 
 const defaultDist = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -21,8 +21,12 @@ export async function registerWebPage(app: FastifyInstance, config: Config): Pro
   const root = config.WEB_DIST_DIR || defaultDist;
   if (!existsSync(join(root, 'index.html'))) {
     app.log.warn({ root }, 'staff page not built; run `npm run build:web`');
-    app.get('/', { schema: { hide: true } }, async () => {
-      throw new AnchorwatchError('unavailable', 'the staff page is not built: run `npm run build:web` (npm start does it)');
+    // Sent as is: the error handler hides 5xx messages, and this one is for the operator to read.
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const body: ErrorBody = {
+        error: { code: 'unavailable', message: 'the staff page is not built: run `npm run build:web` (npm start does it)', requestId: request.id },
+      };
+      return reply.code(503).send(body);
     });
     return;
   }
