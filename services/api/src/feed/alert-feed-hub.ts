@@ -26,6 +26,8 @@ export class AlertFeedHub {
   private connection(): Redis {
     if (this.redis) return this.redis;
     const redis = createRedis(this.redisUrl, 'client');
+    // Named so operators (and tests) can tell the feed's subscribers apart in CLIENT LIST.
+    redis.client('SETNAME', `${this.prefix}:alert-feed-hub`).catch(() => undefined);
     redis.on('message', (channel: string, message: string) => this.dispatch(channel, message));
     redis.on('error', (err: Error) => this.log.warn({ err }, 'alert feed subscriber error'));
     // Whatever is published while the connection is down is lost to it: drop it (the next feed opens a new one)
@@ -42,9 +44,15 @@ export class AlertFeedHub {
   private dispatch(channel: string, message: string): void {
     const listeners = this.listeners.get(channel);
     if (!listeners?.size) return;
-    const parsed = alertEvent.safeParse(JSON.parse(message));
+    let json: unknown;
+    try {
+      json = JSON.parse(message);
+    } catch {
+      json = undefined;
+    }
+    const parsed = alertEvent.safeParse(json);
     if (!parsed.success) {
-      this.log.error({ channel, issues: parsed.error.issues }, 'alert feed: unreadable event');
+      this.log.error({ channel }, 'alert feed: unreadable event dropped');
       return;
     }
     for (const l of listeners) l.onEvent(parsed.data);
