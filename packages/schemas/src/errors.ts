@@ -22,6 +22,8 @@ export const errorCodes = [
   'text_too_long',
   'session_ended',
   'enqueue_failed',
+  // evidence
+  'export_too_large',
   // alert lifecycle
   'invalid_transition',
 ] as const;
@@ -46,6 +48,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   text_too_long: 400,
   session_ended: 409,
   enqueue_failed: 503,
+  export_too_large: 413,
   invalid_transition: 409,
 };
 

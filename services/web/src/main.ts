@@ -215,11 +215,20 @@ async function act(s: State, alertId: string, move: 'acknowledge' | 'resolve' | 
 
 async function openEvidence(s: State, alertId: string): Promise<void> {
   try {
-    const res = await s.api.raw('GET', `/v1/evidence?alertId=${encodeURIComponent(alertId)}`);
-    const url = URL.createObjectURL(await res.blob());
-    window.open(url, '_blank', 'noopener');
+    const clips = await s.api.request<{ id: string }[]>('GET', `/v1/evidence?alertId=${encodeURIComponent(alertId)}`);
+    const clip = clips[0];
+    if (!clip) {
+      showNotice('No evidence clip for this alert yet: it is sealed once its post-roll has passed.');
+      return;
+    }
+    const res = await s.api.raw('GET', `/v1/evidence/${encodeURIComponent(clip.id)}`);
+    window.open(URL.createObjectURL(await res.blob()), '_blank', 'noopener');
   } catch (err) {
-    showNotice(err instanceof ApiError && err.status === 404 ? 'No evidence clip for this alert yet.' : 'Could not open the evidence clip.');
+    showNotice(
+      err instanceof ApiError && err.status === 403
+        ? 'Evidence clips are open to legal keys only: ask your legal team for the clip of this alert.'
+        : 'Could not open the evidence clip.',
+    );
   }
 }
 
