@@ -49,6 +49,11 @@ const configSchema = z.object({
   RULES_MAX_PER_CONTRACT: positiveInt.default(500),
   CHAT_BURST_WINDOW_MS: positiveInt.default(60_000),
   CHAT_BURST_MIN_COMPLAINTS: positiveInt.default(5),
+  WEB_DIST_DIR: z.string().default(''),
+  FEED_HEARTBEAT_MS: positiveInt.default(15_000),
+  FEED_REPLAY_PAGE_SIZE: positiveInt.default(500),
+  FEED_MAX_PENDING_EVENTS: positiveInt.default(10_000),
+  FEED_MAX_BUFFERED_BYTES: positiveInt.default(4 * 1024 * 1024),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -26,6 +26,8 @@ export const errorCodes = [
   'export_too_large',
   // merchant rules
   'invalid_rule_pattern',
+  // alert lifecycle
+  'invalid_transition',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);
@@ -50,6 +52,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   enqueue_failed: 503,
   export_too_large: 413,
   invalid_rule_pattern: 400,
+  invalid_transition: 409,
 };
 
 /** Base of every typed error the packages throw; each boundary maps `code` to its wire form in one place. */

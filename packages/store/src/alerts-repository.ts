@@ -1,6 +1,7 @@
 import type { Alert, Finding, ListAlertsQuery } from '@anchorwatch/schemas';
 import { alertsWithEvents, selectAlerts, toAlert, type AlertRow } from './alert-rows.ts';
 import type { Queryable } from './db.ts';
+import { NotFoundError } from './errors.ts';
 
 /** Stable identity of an alert within a session: the same finding is never stored twice. */
 export const alertKey = (f: Pick<Finding, 'eventId' | 'productId' | 'rule'>): string =>
@@ -77,4 +78,11 @@ export async function listAlerts(db: Queryable, merchantId: string, query: ListA
     [merchantId, query.sessionId ?? null, query.productId ?? null, query.since ?? null, query.limit],
   );
   return rows.map(toAlert);
+}
+
+/** One of the merchant's alerts, with its event and lifecycle. */
+export async function getAlert(db: Queryable, merchantId: string, alertId: string): Promise<Alert> {
+  const { rows } = await db.query<AlertRow>(`${selectAlerts} WHERE a.merchant_id = $1 AND a.id = $2`, [merchantId, alertId]);
+  if (!rows[0]) throw new NotFoundError('alert');
+  return toAlert(rows[0]);
 }

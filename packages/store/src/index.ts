@@ -14,6 +14,7 @@ export * from './evidence-repository.ts';
 export * from './legal-holds-repository.ts';
 export * from './audit-repository.ts';
 export * from './retention-repository.ts';
+export * from './alert-lifecycle-repository.ts';
 export * from './outbox-repository.ts';
 export * from './rules-repository.ts';
 export * from './complaints-repository.ts';

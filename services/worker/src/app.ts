@@ -1,4 +1,4 @@
-import { pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
+import { createRedis, pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import type { IngestBatchJob } from '@anchorwatch/schemas';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
 import type { Queue, Worker } from 'bullmq';
@@ -11,6 +11,7 @@ import { createEvidenceWorker, scheduleEvidenceMaintenance } from './evidence/ev
 import { createIngestWorker } from './ingest-worker.ts';
 import type { AlertSink } from './outbox/alert-sink.ts';
 import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
+import { createRedisFeedSink } from './outbox/redis-feed-sink.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
 
 export interface WorkerOptions {
@@ -45,6 +46,9 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
 
   // Everything that must hear of alert changes, in the order it hears them.
   const sinks: AlertSink[] = [createEvidenceSink(evidenceQueue, config)];
+  // Its own connection that fails fast: a Redis outage makes the batch retry instead of stalling the dispatcher.
+  const feedRedis = createRedis(config.REDIS_URL, 'client');
+  sinks.push(createRedisFeedSink(feedRedis, config.QUEUE_PREFIX));
   const dispatcher = createAlertDispatcher({
     pool,
     sinks,
@@ -59,6 +63,7 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
     await evidenceWorker.close();
     await evidenceQueue.close();
   });
+  app.addHook('onClose', async () => void feedRedis.disconnect());
   registerHealthRoutes(
     app,
     { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() && evidenceWorker.isRunning() },
