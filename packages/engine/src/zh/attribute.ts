@@ -1,0 +1,79 @@
+import { ZH_DEICTICS, ZH_ELSEWHERE, ZH_OFF_TOPIC } from './lexicon.ts';
+import type { ZhMention } from './find-mentions.ts';
+import type { ZhJudgedClause } from './judge-line.ts';
+
+/** A negative clause pinned on one product, with the words (normalised offsets) that name or point at it. */
+export interface ZhAttribution {
+  productId: string;
+  clauseIndex: number;
+  via: 'name' | 'alias' | 'on_air';
+  start: number;
+  end: number;
+}
+
+const findAny = (text: string, words: readonly string[], from: number, to: number): { start: number; end: number } | null => {
+  let best: { start: number; end: number } | null = null;
+  for (const w of words) {
+    const at = text.indexOf(w, from);
+    if (at >= 0 && at + w.length <= to && (!best || at < best.start || (at === best.start && w.length > best.end - best.start))) {
+      best = { start: at, end: at + w.length };
+    }
+  }
+  return best;
+};
+
+// A catalogue term right after "别家的", "之前用的" names someone else's product (别家的小黑管).
+function isElsewhere(text: string, mention: ZhMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 6), mention.start);
+  return ZH_ELSEWHERE.some((w) => before.includes(w));
+}
+
+function resolve(mention: ZhMention, onAir: string | null): readonly string[] {
+  if (mention.productIds.length === 1) return mention.productIds;
+  // A brand alone: the product of that brand on air; otherwise every product of the brand.
+  return onAir && mention.productIds.includes(onAir) ? [onAir] : mention.productIds;
+}
+
+/**
+ * Pins each negative clause on products: those it names; else, when it points (这个, 它) at nothing named, the
+ * product on air; else the nearest product named in a clause of the line that is not praise; else the product
+ * on air, unless the line is about something outside the catalogue (快递, 天气, 别家).
+ */
+export function attributeZh(
+  text: string,
+  judged: readonly ZhJudgedClause[],
+  mentions: readonly ZhMention[],
+  onAir: string | null,
+): ZhAttribution[] {
+  const ours = mentions.filter((m) => !isElsewhere(text, m));
+  const lineElsewhere = ours.length === 0 && (ZH_ELSEWHERE.some((w) => text.includes(w)) || ZH_OFF_TOPIC.some((w) => text.includes(w)));
+  const out: ZhAttribution[] = [];
+  judged.forEach(({ clause, negative }, clauseIndex) => {
+    if (!negative) return;
+    const inside = ours.filter((m) => m.start >= clause.start && m.start < clause.end);
+    if (inside.length > 0) {
+      for (const m of inside) for (const productId of resolve(m, onAir)) out.push({ productId, clauseIndex, via: m.via, start: m.start, end: m.end });
+      return;
+    }
+    if (mentions.some((m) => m.start >= clause.start && m.start < clause.end)) return;
+    const pointer = findAny(text, ZH_DEICTICS, clause.start, clause.end);
+    if (pointer && onAir) {
+      out.push({ productId: onAir, clauseIndex, via: 'on_air', ...pointer });
+      return;
+    }
+    const notPraise = (m: ZhMention): boolean => {
+      const home = judged.find((j) => m.start >= j.clause.start && m.start < j.clause.end);
+      return !home || home.score.total <= 0;
+    };
+    const before = ours.filter((m) => m.end <= clause.start && notPraise(m)).at(-1);
+    const nearest = before ?? ours.find((m) => m.start >= clause.end && notPraise(m));
+    if (nearest) {
+      for (const productId of resolve(nearest, onAir)) out.push({ productId, clauseIndex, via: nearest.via, start: nearest.start, end: nearest.end });
+      return;
+    }
+    if (ours.length > 0 || !onAir || lineElsewhere) return;
+    const lineStart = { start: clause.start, end: clause.start };
+    out.push({ productId: onAir, clauseIndex, via: 'on_air', ...(findAny(text, ZH_DEICTICS, 0, text.length) ?? lineStart) });
+  });
+  return out;
+}

@@ -1,0 +1,72 @@
+import { ZH_CONCESSIONS, ZH_CONDITIONALS, ZH_DENIALS, ZH_REPORTING } from './lexicon.ts';
+import type { ZhClauseScore } from './score-clause.ts';
+import type { ZhClause } from './split-clauses.ts';
+
+/** A clause as judged in the context of its whole line. */
+export interface ZhJudgedClause {
+  clause: ZhClause;
+  score: ZhClauseScore;
+  negative: boolean;
+}
+
+/** Who said the line: the merchant's own talent (host, cohost) or a viewer. */
+export type LineRole = 'talent' | 'viewer';
+
+// A viewer clause at or below this sum is negative without a phrase; the talent's lines need more, or an
+// admission (说实话, 确实): hosts describe products in words that read negative out of context.
+const VIEWER_THRESHOLD = -2;
+const TALENT_THRESHOLD = -4;
+const TALENT_ADMITTED_THRESHOLD = -1;
+
+const hasAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
+
+/**
+ * Decides which clauses of a normalised line are negative: questions ask, conditions and remedies (坏了包换)
+ * suppose, a denial (不是的) rebuts the complaint it answers, a quoted complaint (说智商税的宝宝) is not the
+ * speaker's, and a non-negative clause after a contrast word overrides the one before (贵是贵 但是真值).
+ */
+export function judgeZhLine(
+  text: string,
+  clauses: readonly ZhClause[],
+  scores: readonly ZhClauseScore[],
+  role: LineRole,
+): ZhJudgedClause[] {
+  const admitted = role === 'talent' && hasAny(text, ZH_CONCESSIONS);
+  const denialAt = firstDenial(text, clauses);
+  const judged = clauses.map((clause, i): ZhJudgedClause => {
+    const score = scores[i]!;
+    const body = text.slice(clause.start, clause.end);
+    const strong = score.phrases.length > 0;
+    let negative = strong || score.total <= VIEWER_THRESHOLD;
+    if (role === 'talent') negative = admitted ? score.total <= TALENT_ADMITTED_THRESHOLD : score.total <= TALENT_THRESHOLD;
+    if (clause.question) negative = false;
+    if (hasAny(body, ZH_CONDITIONALS) && !clause.accusing) negative = false;
+    if (denialAt !== null && i <= denialAt && !admitted) negative = false;
+    if (quotesComplaint(body, clause.start, score, role)) negative = false;
+    return { clause, score, negative };
+  });
+  for (let i = 1; i < judged.length; i++) {
+    const after = judged[i]!;
+    if (after.clause.contrast && !after.negative && after.score.total > 0) {
+      for (let k = i - 1; k >= 0 && k >= i - 2; k--) judged[k]!.negative = false;
+    }
+  }
+  return judged;
+}
+
+// The clause index holding the first denial, e.g. "有宝宝问是不是假货啊 不是的".
+function firstDenial(text: string, clauses: readonly ZhClause[]): number | null {
+  const index = clauses.findIndex((c) => hasAny(text.slice(c.start, c.end), ZH_DENIALS));
+  return index < 0 ? null : index;
+}
+
+// The talent answering a complaint they repeat ("说智商税的宝宝…", "有宝宝问…") is not making it.
+function quotesComplaint(body: string, offset: number, score: ZhClauseScore, role: LineRole): boolean {
+  if (role !== 'talent' || score.cues.length === 0) return false;
+  const firstCue = score.cues.find((c) => c.weight < 0);
+  if (!firstCue) return false;
+  return ZH_REPORTING.some((w) => {
+    const at = body.indexOf(w);
+    return at >= 0 && offset + at < firstCue.start;
+  });
+}

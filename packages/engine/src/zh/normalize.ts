@@ -1,0 +1,105 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/** A line rewritten for matching, with where each of its characters came from in the original line. */
+export interface NormalizedText {
+  text: string;
+  /** origin[i] is the index in the original line of normalised character i; origin[text.length] is its length. */
+  origin: number[];
+}
+
+// Hong Kong variants cover the Cantonese characters of chat (冇, 嘅) as well as the Taiwan forms.
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+// Pinyin initialisms of chat slang, written out so the lexicon reads them as words.
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  yyds: '永远的神',
+  xswl: '笑死我了',
+  nsdd: '你说得对',
+  bdjw: '不懂就问',
+  srds: '虽然但是',
+  yysy: '有一说一',
+  u1s1: '有一说一',
+  dbq: '对不起',
+  lj: '垃圾',
+  nb: '牛',
+  awsl: '啊我死了',
+  zqsg: '真情实感',
+  ssfd: '瑟瑟发抖',
+  wtcl: '我太难了',
+  jjz: '绝绝子',
+  tql: '太强了',
+  cpzs: '产品智商税',
+};
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+// Characters people put between the characters of a word to slip past filters (踩*雷, 智.商.税).
+const SEPARATORS = /[*·•._\-|/\\~～^`+＊]/;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u200d\ufe0e\ufe0f]/u;
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
+
+/**
+ * Normalises a Chinese line: full-width to half-width (NFKC), Latin to lower case, Traditional to Simplified,
+ * emoji dropped, separators inside words dropped, runs of one character cut to two (啊啊啊 → 啊啊) and pinyin
+ * initialisms (yyds, xswl) written out. Offsets back into the original line are kept for explanations.
+ */
+export function normalizeZh(line: string): NormalizedText {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  let i = 0;
+  for (const raw of line) {
+    const at = i;
+    i += raw.length;
+    if (EMOJI.test(raw)) continue;
+    for (const ch of raw.normalize('NFKC').toLowerCase()) {
+      chars.push(ch);
+      origin.push(at);
+    }
+  }
+  const simplified = [...toSimplified(chars.join(''))];
+  const converted = simplified.length === chars.length ? simplified : chars.map((c) => toSimplified(c));
+  const outChars: string[] = [];
+  const outOrigin: number[] = [];
+  for (let k = 0; k < converted.length; k++) {
+    const ch = converted[k]!;
+    if (SEPARATORS.test(ch) && isCjk(outChars.at(-1)) && isCjk(converted[k + 1])) continue;
+    if (ch === outChars.at(-1) && ch === outChars.at(-2)) continue;
+    outChars.push(ch);
+    outOrigin.push(origin[k]!);
+  }
+  return expandAbbreviations(outChars, outOrigin, line.length);
+}
+
+function expandAbbreviations(chars: string[], origin: number[], length: number): NormalizedText {
+  const text: string[] = [];
+  const out: number[] = [];
+  let k = 0;
+  while (k < chars.length) {
+    let end = k;
+    while (end < chars.length && /[a-z0-9]/.test(chars[end]!)) end++;
+    if (end > k && /[a-z]/.test(chars[k]!)) {
+      const word = chars.slice(k, end).join('');
+      const expansion = ABBREVIATIONS[word];
+      for (const ch of expansion ?? word) {
+        text.push(ch);
+        out.push(origin[k]!);
+      }
+      k = end;
+      continue;
+    }
+    text.push(chars[k]!);
+    out.push(origin[k]!);
+    k++;
+  }
+  out.push(length);
+  return { text: text.join(''), origin: out };
+}
+
+/** Maps a range of the normalised text back to the original line. */
+export function originalRange(norm: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const from = norm.origin[start] ?? norm.origin.at(-1)!;
+  // The end maps to just past the last character's origin, so multi-character originals stay whole.
+  const last = end > start ? norm.origin[end - 1]! : from;
+  let to = norm.origin[end] ?? norm.origin.at(-1)!;
+  if (to <= last) to = last + 1;
+  return { start: from, end: Math.max(from, to) };
+}

@@ -1,0 +1,133 @@
+import { pinyin } from 'pinyin-pro';
+import { KeyTrie } from './char-trie.ts';
+import {
+  ZH_AMBIGUOUS, ZH_EMOTIVE, ZH_EXCESS, ZH_FAULTS, ZH_NEGATORS, ZH_PHRASES, ZH_STRESS, ZH_STRESS_AFTER,
+  ZH_TRAILING_NEGATORS, ZH_WORDS,
+} from './lexicon.ts';
+
+/** A word of the lexicon as compiled: its weight, kind and, for phrases, an ASCII slug for the rule name. */
+interface TermValue {
+  kind: 'phrase' | 'word' | 'fault' | 'ambiguous';
+  weight: number;
+  slug: string | null;
+}
+
+/** One piece of evidence, in normalised-text offsets (the detector maps them back to the line). */
+export interface ZhCue {
+  start: number;
+  end: number;
+  weight: number;
+  source: 'lexicon' | 'phrase';
+}
+
+/** What a clause says: cues, the words negation flipped, the phrase rules that fired and those denied. */
+export interface ZhClauseScore {
+  total: number;
+  cues: ZhCue[];
+  negated: { start: number; end: number }[];
+  phrases: { slug: string; start: number; end: number }[];
+  denied: string[];
+  /** True when a positive word sits in scare quotes (真是“好”羽绒服啊): sarcasm. */
+  sarcasm: boolean;
+}
+
+/** The lexicon compiled into one character trie, once per process. */
+export interface ZhTerms {
+  trie: KeyTrie<TermValue>;
+}
+
+const PHRASE_WEIGHT = -3;
+const NEGATION_GAP = 3;
+
+const slugOf = (text: string): string => `zh-${pinyin(text, { toneType: 'none', type: 'array', v: true }).join('-')}`;
+
+/** Compiles phrases, words and qualities; a phrase wins over a word it contains, the longer entry over the shorter. */
+export function compileZhTerms(extraPhrases: readonly string[] = []): ZhTerms {
+  const trie = new KeyTrie<TermValue>();
+  for (const word of ZH_AMBIGUOUS) trie.add([...word], { kind: 'ambiguous', weight: -1, slug: null });
+  for (const word of ZH_FAULTS) trie.add([...word], { kind: 'fault', weight: -1, slug: null });
+  for (const [word, weight] of Object.entries(ZH_WORDS)) trie.add([...word], { kind: 'word', weight, slug: null });
+  for (const phrase of [...ZH_PHRASES, ...extraPhrases]) trie.add([...phrase], { kind: 'phrase', weight: PHRASE_WEIGHT, slug: slugOf(phrase) });
+  return { trie };
+}
+
+const endsWithAny = (text: string, words: readonly string[]): string | undefined => words.find((w) => text.endsWith(w));
+const startsWithAny = (text: string, words: readonly string[]): string | undefined => words.find((w) => text.startsWith(w));
+
+// A negator just before a word (不油, 一点都不黏, 不比大牌差), allowing a few characters between them.
+function negatedBefore(text: string, from: number, at: number): boolean {
+  const before = text.slice(Math.max(from, at - NEGATION_GAP - 4), at);
+  for (let gap = 0; gap <= NEGATION_GAP; gap++) {
+    const head = before.slice(0, before.length - gap);
+    if (endsWithAny(head, ZH_NEGATORS) && !/[，,。!?！？\s]/.test(before.slice(before.length - gap))) return true;
+  }
+  return false;
+}
+
+// "一个坏的都没有", "一点渣都没有": the denial follows the word.
+function negatedAfter(text: string, at: number, to: number): boolean {
+  const after = text.slice(at, Math.min(to, at + 4));
+  for (let skip = 0; skip <= 2; skip++) if (startsWithAny(after.slice(skip), ZH_TRAILING_NEGATORS)) return true;
+  return false;
+}
+
+/** Scores normalised text [from, to) of a line: lexicon, qualities stressed into faults, negation, sarcasm. */
+export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: number): ZhClauseScore {
+  const score: ZhClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], sarcasm: false };
+  let lastPositiveEnd = -10;
+  let i = from;
+  while (i < to) {
+    const match = terms.trie.longestAt(text, i, to);
+    if (!match) {
+      i++;
+      continue;
+    }
+    const { end, value } = match;
+    const weight = weighOf(value, text, from, i, end, to);
+    const negated = weight !== 0 && (negatedBefore(text, from, i) || (weight < 0 && negatedAfter(text, end, to)));
+    const emotive = weight < 0 && ZH_EMOTIVE.includes(text.slice(i, end)) && i - lastPositiveEnd <= 2;
+    if (emotive || weight === 0) {
+      // Praise intensified by a "negative" word (好吃到哭, 美哭) stays praise; the word itself weighs nothing.
+    } else if (negated) {
+      score.negated.push({ start: i, end });
+      if (value.kind === 'phrase') score.denied.push(value.slug!);
+      // A denied fault reads as mild praise (一点都不油); denied praise as a fault (不新鲜).
+      const flipped = weight < 0 ? 0.5 : -weight;
+      score.cues.push({ start: i, end, weight: flipped, source: 'lexicon' });
+    } else {
+      const isPhrase = value.kind === 'phrase';
+      if (isPhrase) score.phrases.push({ slug: value.slug!, start: i, end });
+      score.cues.push({ start: i, end, weight, source: isPhrase ? 'phrase' : 'lexicon' });
+      if (weight > 0) {
+        lastPositiveEnd = end;
+        if (inScareQuotes(text, i, end)) score.sarcasm = true;
+      }
+    }
+    i = end;
+  }
+  if (score.sarcasm) score.phrases.push({ slug: 'zh-sarcasm', start: from, end: from });
+  score.total = score.cues.reduce((sum, c) => sum + c.weight, 0) + (score.sarcasm ? PHRASE_WEIGHT : 0);
+  return score;
+}
+
+// Qualities weigh only when stressed: before them (太油, 有点厚) or after them (厚了一点, 硬得能砸核桃).
+function weighOf(value: TermValue, text: string, from: number, start: number, end: number, to: number): number {
+  if (value.kind === 'phrase' || value.kind === 'word') return value.weight;
+  const before = text.slice(Math.max(from, start - 3), start);
+  const after = text.slice(end, Math.min(to, end + 3));
+  const stressedBefore = value.kind === 'fault' ? endsWithAny(before, ZH_STRESS) : endsWithAny(before, ZH_EXCESS);
+  const stressedAfter = value.kind === 'fault' && startsWithAny(after, ZH_STRESS_AFTER);
+  if (stressedBefore || stressedAfter) return value.kind === 'fault' ? -2 : -1.5;
+  return 0;
+}
+
+const QUOTES: readonly [string, string][] = [['“', '”'], ['"', '"'], ['「', '」'], ['‘', '’'], ["'", "'"]];
+
+function inScareQuotes(text: string, start: number, end: number): boolean {
+  return QUOTES.some(([open, close]) => {
+    const o = text.lastIndexOf(open, start - 1);
+    if (o < 0 || start - o > 6) return false;
+    const c = text.indexOf(close, end);
+    return c >= 0 && c - end <= 6 && !text.slice(o + 1, start).includes(close);
+  });
+}

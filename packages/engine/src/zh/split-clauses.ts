@@ -1,0 +1,38 @@
+import { ZH_ACCUSING, ZH_CONTRASTS, ZH_QUESTIONS } from './lexicon.ts';
+
+/** A stretch of a normalised line between pauses or punctuation, or after a contrast word. */
+export interface ZhClause {
+  start: number;
+  end: number;
+  /** Asks something (吗, ？, 能不能) without accusing. */
+  question: boolean;
+  /** Asks in order to accuse (是不是过期了, 这不是坑人吗, 凭啥卖这么贵). */
+  accusing: boolean;
+  /** Opens with a contrast word (但是, 不过, 可). */
+  contrast: boolean;
+}
+
+const BREAK = /[，,。.!！?？;；:：、…~\s]/;
+// 可 opens a contrast only when it is not 可以, 可能, 可爱, 可惜…
+const CONTRAST_AT = new RegExp(`^(?:${ZH_CONTRASTS.filter((w) => w !== '可').join('|')}|可(?![以能爱惜怜是口乐]))`);
+
+/** Splits a normalised line into clauses at punctuation, ASR pauses (spaces) and contrast words. */
+export function splitZhClauses(text: string): ZhClause[] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const atBreak = i === text.length || BREAK.test(text[i]!);
+    const contrastHere = i > start && i < text.length && CONTRAST_AT.test(text.slice(i, i + 4)) && !BREAK.test(text[i - 1]!);
+    if (atBreak || contrastHere) {
+      if (i > start) spans.push([start, i]);
+      start = atBreak ? i + 1 : i;
+    }
+  }
+  return spans.map(([s, e]) => {
+    const body = text.slice(s, e);
+    const marked = /^[?？]/.test(text.slice(e).trimStart()) || /[吗么][啊呀哈]?$/.test(body);
+    const accusing = ZH_ACCUSING.some((w) => body.includes(w));
+    const asks = marked || ZH_QUESTIONS.some((w) => body.includes(w));
+    return { start: s, end: e, question: asks && !accusing, accusing, contrast: CONTRAST_AT.test(body) };
+  });
+}
