@@ -28,6 +28,15 @@ function isElsewhere(text: string, mention: ZhMention): boolean {
   return ZH_ELSEWHERE.some((w) => before.includes(w));
 }
 
+// A brand followed by one of its products (沁颜那个面霜) names that product, not the whole brand.
+function dropCovered(mentions: readonly ZhMention[]): ZhMention[] {
+  return mentions.filter(
+    (m) =>
+      m.productIds.length < 2 ||
+      !mentions.some((o) => o !== m && o.productIds.length < m.productIds.length && o.start >= m.end && o.start - m.end <= 4 && o.productIds.every((id) => m.productIds.includes(id))),
+  );
+}
+
 function resolve(mention: ZhMention, onAir: string | null): readonly string[] {
   if (mention.productIds.length === 1) return mention.productIds;
   // A brand alone: the product of that brand on air; otherwise every product of the brand.
@@ -45,7 +54,7 @@ export function attributeZh(
   mentions: readonly ZhMention[],
   onAir: string | null,
 ): ZhAttribution[] {
-  const ours = mentions.filter((m) => !isElsewhere(text, m));
+  const ours = dropCovered(mentions.filter((m) => !isElsewhere(text, m)));
   const lineElsewhere = ours.length === 0 && (ZH_ELSEWHERE.some((w) => text.includes(w)) || ZH_OFF_TOPIC.some((w) => text.includes(w)));
   const out: ZhAttribution[] = [];
   judged.forEach(({ clause, negative }, clauseIndex) => {
@@ -55,7 +64,7 @@ export function attributeZh(
       for (const m of inside) for (const productId of resolve(m, onAir)) out.push({ productId, clauseIndex, via: m.via, start: m.start, end: m.end });
       return;
     }
-    if (mentions.some((m) => m.start >= clause.start && m.start < clause.end)) return;
+    if (mentions.some((m) => m.start >= clause.start && m.start < clause.end) || lineElsewhere) return;
     const pointer = findAny(text, ZH_DEICTICS, clause.start, clause.end);
     if (pointer && onAir) {
       out.push({ productId: onAir, clauseIndex, via: 'on_air', ...pointer });

@@ -99,6 +99,9 @@ function latinBoundaryBroken(text: string, start: number, end: number): boolean 
   return false;
 }
 
+// Head words that turn a short product word into another thing (气垫鞋, 防晒衣, 酸奶店, 坚果手机, 奇异果TV).
+const HEADS = /^(?:鞋|衣|裤|袜|帽|店|侠|剧|仪|线|群|手机|电脑|支撑|会员|tv|app)/;
+
 /**
  * Finds catalogue products named in a normalised line: longest term first and no overlaps, whole words only
  * (checked against the segmenter's dictionary words), then by fuzzy pinyin where no characters matched.
@@ -117,6 +120,7 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     if (latinBoundaryBroken(text, i, end)) continue;
     const cjk = cjkCount(term);
     if (cjk > 0 && cjk === term.length && crossesWord(words(), i, end, cjk <= 2)) continue;
+    if (cjk > 0 && cjk <= 3 && HEADS.test(text.slice(end))) continue;
     candidates.push({ ...toMention(match.value, i, end, false), value: match.value });
   }
   const keys = pinyinKeys(text);

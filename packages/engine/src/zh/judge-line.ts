@@ -33,16 +33,20 @@ export function judgeZhLine(
 ): ZhJudgedClause[] {
   const admitted = role === 'talent' && hasAny(text, ZH_CONCESSIONS);
   const denialAt = firstDenial(text, clauses);
+  // A line that asks (敏感肌能用吗 我一碰就泛红) describes the asker, unless some clause of it accuses.
+  const asks = clauses.some((c) => c.question) && !clauses.some((c) => c.accusing);
+  // The talent promising a remedy (拍照联系客服 我们补发) is answering a complaint, not making one.
+  const remedy = role === 'talent' && !admitted && hasAny(text, ZH_CONDITIONALS);
   const judged = clauses.map((clause, i): ZhJudgedClause => {
     const score = scores[i]!;
     const body = text.slice(clause.start, clause.end);
     const strong = score.phrases.length > 0;
     let negative = strong || score.total <= VIEWER_THRESHOLD;
     if (role === 'talent') negative = admitted ? score.total <= TALENT_ADMITTED_THRESHOLD : score.total <= TALENT_THRESHOLD;
-    if (clause.question) negative = false;
+    if (clause.question || asks || remedy) negative = false;
     if (hasAny(body, ZH_CONDITIONALS) && !clause.accusing) negative = false;
     if (denialAt !== null && i <= denialAt && !admitted) negative = false;
-    if (quotesComplaint(body, clause.start, score, role)) negative = false;
+    if (!admitted && quotesComplaint(body, clause.start, score)) negative = false;
     return { clause, score, negative };
   });
   for (let i = 1; i < judged.length; i++) {
@@ -60,9 +64,9 @@ function firstDenial(text: string, clauses: readonly ZhClause[]): number | null 
   return index < 0 ? null : index;
 }
 
-// The talent answering a complaint they repeat ("说智商税的宝宝…", "有宝宝问…") is not making it.
-function quotesComplaint(body: string, offset: number, score: ZhClauseScore, role: LineRole): boolean {
-  if (role !== 'talent' || score.cues.length === 0) return false;
+// Someone answering a complaint they repeat ("说智商税的宝宝…", "有宝宝问…") is not making it.
+function quotesComplaint(body: string, offset: number, score: ZhClauseScore): boolean {
+  if (score.cues.length === 0) return false;
   const firstCue = score.cues.find((c) => c.weight < 0);
   if (!firstCue) return false;
   return ZH_REPORTING.some((w) => {

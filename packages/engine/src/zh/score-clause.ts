@@ -37,6 +37,8 @@ export interface ZhTerms {
 }
 
 const PHRASE_WEIGHT = -3;
+// "一股塑料味", "有股酒精味": a smell singled out is an off smell.
+const SMELL = /[一有]股[^，,。!?！？\s]{0,5}?味/g;
 const NEGATION_GAP = 3;
 
 const slugOf = (text: string): string => `zh-${pinyin(text, { toneType: 'none', type: 'array', v: true }).join('-')}`;
@@ -105,6 +107,12 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
     }
     i = end;
   }
+  for (const smell of text.slice(from, to).matchAll(SMELL)) {
+    const start = from + smell.index;
+    if (!score.cues.some((c) => c.start < start + smell[0].length && start < c.end)) {
+      score.cues.push({ start, end: start + smell[0].length, weight: -2, source: 'lexicon' });
+    }
+  }
   if (score.sarcasm) score.phrases.push({ slug: 'zh-sarcasm', start: from, end: from });
   score.total = score.cues.reduce((sum, c) => sum + c.weight, 0) + (score.sarcasm ? PHRASE_WEIGHT : 0);
   return score;
@@ -118,7 +126,8 @@ function weighOf(value: TermValue, text: string, from: number, start: number, en
   const stressedBefore = value.kind === 'fault' ? endsWithAny(before, ZH_STRESS) : endsWithAny(before, ZH_EXCESS);
   const stressedAfter = value.kind === 'fault' && startsWithAny(after, ZH_STRESS_AFTER);
   if (stressedBefore || stressedAfter) return value.kind === 'fault' ? -2 : -1.5;
-  return 0;
+  // "白得跟刷了墙一样": an ambiguous quality drawn out with 得 leans negative, too weak to flag alone.
+  return after.startsWith('得') ? -1 : 0;
 }
 
 const QUOTES: readonly [string, string][] = [['“', '”'], ['"', '"'], ['「', '」'], ['‘', '’'], ["'", "'"]];

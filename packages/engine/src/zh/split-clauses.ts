@@ -30,7 +30,8 @@ export function splitZhClauses(text: string): ZhClause[] {
   }
   return spans.map(([s, e]) => {
     const body = text.slice(s, e);
-    const marked = /^[?？]/.test(text.slice(e).trimStart()) || /[吗么][啊呀哈]?$/.test(body);
+    // A clause ending in 吧 guesses aloud (三无产品吧？): a claim, not a question.
+    const marked = (/^[?？]/.test(text.slice(e).trimStart()) && !/吧$/.test(body)) || /[吗么][啊呀哈]?$/.test(body);
     const accusing = ZH_ACCUSING.some((w) => body.includes(w));
     const asks = marked || ZH_QUESTIONS.some((w) => body.includes(w));
     return { start: s, end: e, question: asks && !accusing, accusing, contrast: CONTRAST_AT.test(body) };
