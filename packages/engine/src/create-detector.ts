@@ -7,13 +7,19 @@ import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { compileTerms, scoreClause } from './score-clause.ts';
 import { endsWithQuestion, splitClauses } from './split-clauses.ts';
 import { tokenize } from './tokenize.ts';
-import type { DetectContext, DetectInput, Detector } from './types.ts';
+import type { DetectContext, DetectInput, DetectLanguage, Detector } from './types.ts';
 import { DETECTOR_VERSION } from './version.ts';
+import { withChinese } from './zh/dispatch-language.ts';
+import type { ZhDetectorOptions } from './zh/create-zh-detector.ts';
 
 /** Knobs for one detector; the defaults are the shipped rules. */
 export interface DetectorOptions {
   /** Merchant- or category-specific complaints, added to the built-in live-commerce phrases. */
   extraPhrases?: readonly NegativePhrase[];
+  /** Default language of the lines ('auto' when absent: Chinese lines go to the Chinese rules). */
+  language?: DetectLanguage;
+  /** Knobs for the Chinese rules (segmenter, extra phrases). */
+  chinese?: ZhDetectorOptions;
 }
 
 /** Builds a detector for one catalogue: aliases and phrases are compiled here, once, not per line. */
@@ -42,7 +48,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     return [...strongest.values()].map((a) => buildFinding(source, a, judged[a.clauseIndex]!, DETECTOR_VERSION));
   }
 
-  return { version: DETECTOR_VERSION, detect };
+  return withChinese(catalog, { version: DETECTOR_VERSION, detect }, options);
 }
 
 // A phrase rule is the stronger evidence; between equals, the more negative clause explains the finding.
