@@ -31,7 +31,7 @@ export interface ZhClauseScore {
   sarcasm: boolean;
 }
 
-/** The lexicon compiled into one character trie, once per process. */
+/** The lexicon compiled into one character trie. */
 export interface ZhTerms {
   trie: KeyTrie<TermValue>;
 }
