@@ -22,6 +22,8 @@ const findAny = (text: string, words: readonly string[], from: number, to: numbe
   return best;
 };
 
+const COMPARATIVES = new Set(['zh-bu-ru', 'zh-hai-bu-ru']);
+
 // A catalogue term right after "别家的", "之前用的" names someone else's product (别家的小黑管).
 function isElsewhere(text: string, mention: ZhMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 6), mention.start);
@@ -64,7 +66,9 @@ export function attributeZh(
       for (const m of inside) for (const productId of resolve(m, onAir)) out.push({ productId, clauseIndex, via: m.via, start: m.start, end: m.end });
       return;
     }
-    if (mentions.some((m) => m.start >= clause.start && m.start < clause.end) || lineElsewhere) return;
+    // "还不如拼多多的": a comparison that favours another shop still blames the product on air.
+    const compares = judged[clauseIndex]!.score.phrases.some((p) => COMPARATIVES.has(p.slug));
+    if (mentions.some((m) => m.start >= clause.start && m.start < clause.end) || (lineElsewhere && !compares)) return;
     const pointer = findAny(text, ZH_DEICTICS, clause.start, clause.end);
     if (pointer && onAir) {
       out.push({ productId: onAir, clauseIndex, via: 'on_air', ...pointer });
@@ -80,7 +84,7 @@ export function attributeZh(
       for (const productId of resolve(nearest, onAir)) out.push({ productId, clauseIndex, via: nearest.via, start: nearest.start, end: nearest.end });
       return;
     }
-    if (ours.length > 0 || !onAir || lineElsewhere) return;
+    if (ours.length > 0 || !onAir || (lineElsewhere && !compares)) return;
     const lineStart = { start: clause.start, end: clause.start };
     out.push({ productId: onAir, clauseIndex, via: 'on_air', ...(findAny(text, ZH_DEICTICS, 0, text.length) ?? lineStart) });
   });

@@ -56,8 +56,13 @@ export function compileZhMentions(catalog: Catalog): ZhMentionIndex {
       if (cjkCount(norm) >= 2 && !LATIN_OR_DIGIT.test(norm)) bySound.add(pinyinKeys(norm), value, mergeNaming);
     };
     for (const name of namesOf(product.name)) add(name, 'name');
-    for (const alias of product.aliases) add(alias, 'alias');
-    if (product.brand?.trim()) add(product.brand, 'alias');
+    const brand = product.brand?.trim();
+    for (const alias of product.aliases) {
+      add(alias, 'alias');
+      // People say "暖阳电热毯" as often as "电热毯"; the catalogue need not list both.
+      if (brand && !alias.startsWith(brand)) add(`${brand}${alias}`, 'alias');
+    }
+    if (brand) add(brand, 'alias');
   }
   return { byChars, bySound };
 }

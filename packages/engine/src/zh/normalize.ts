@@ -97,6 +97,7 @@ function expandAbbreviations(chars: string[], origin: number[], length: number):
 /** Maps a range of the normalised text back to the original line. */
 export function originalRange(norm: NormalizedText, start: number, end: number): { start: number; end: number } {
   const from = norm.origin[start] ?? norm.origin.at(-1)!;
+  if (end <= start) return { start: from, end: from };
   // The end maps to just past the last character's origin, so multi-character originals stay whole.
   const last = end > start ? norm.origin[end - 1]! : from;
   let to = norm.origin[end] ?? norm.origin.at(-1)!;

@@ -61,7 +61,13 @@ function negatedBefore(text: string, from: number, at: number): boolean {
   const before = text.slice(Math.max(from, at - NEGATION_GAP - 4), at);
   for (let gap = 0; gap <= NEGATION_GAP; gap++) {
     const head = before.slice(0, before.length - gap);
-    if (endsWithAny(head, ZH_NEGATORS) && !/[，,。!?！？\s]/.test(before.slice(before.length - gap))) return true;
+    const negator = endsWithAny(head, ZH_NEGATORS);
+    if (!negator || /[，,。!?！？\s]/.test(before.slice(before.length - gap))) continue;
+    // 是不是, 有没有, 会不会 ask; they do not deny what follows.
+    const left = head[head.length - negator.length - 1];
+    const right = before[head.length] ?? text[at];
+    if (left !== undefined && left === (negator.length > 1 ? negator[1] : right)) continue;
+    return true;
   }
   return false;
 }
@@ -100,19 +106,19 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
       const isPhrase = value.kind === 'phrase';
       if (isPhrase) score.phrases.push({ slug: value.slug!, start: i, end });
       score.cues.push({ start: i, end, weight, source: isPhrase ? 'phrase' : 'lexicon' });
-      if (weight > 0) {
-        lastPositiveEnd = end;
-        if (inScareQuotes(text, i, end)) score.sarcasm = true;
-      }
+      if (weight > 0) lastPositiveEnd = end;
     }
     i = end;
   }
   for (const smell of text.slice(from, to).matchAll(SMELL)) {
     const start = from + smell.index;
-    if (!score.cues.some((c) => c.start < start + smell[0].length && start < c.end)) {
-      score.cues.push({ start, end: start + smell[0].length, weight: -2, source: 'lexicon' });
-    }
+    const end = start + smell[0].length;
+    if (score.cues.some((c) => c.start < end && start < c.end && (c.weight > 0 || c.source === 'phrase'))) continue;
+    // The smell stands in for the words inside it (一股塑料味 is one cue, not 塑料 plus a smell).
+    score.cues = score.cues.filter((c) => !(c.start < end && start < c.end));
+    score.cues.push({ start, end, weight: -2, source: 'lexicon' });
   }
+  score.sarcasm = hasScareQuotedPraise(terms, text, from, to);
   if (score.sarcasm) score.phrases.push({ slug: 'zh-sarcasm', start: from, end: from });
   score.total = score.cues.reduce((sum, c) => sum + c.weight, 0) + (score.sarcasm ? PHRASE_WEIGHT : 0);
   return score;
@@ -130,13 +136,17 @@ function weighOf(value: TermValue, text: string, from: number, start: number, en
   return after.startsWith('得') ? -1 : 0;
 }
 
-const QUOTES: readonly [string, string][] = [['“', '”'], ['"', '"'], ['「', '」'], ['‘', '’'], ["'", "'"]];
+const QUOTES = /[“"「‘']([^“”"「」‘’']{1,8})[”"」’']/g;
 
-function inScareQuotes(text: string, start: number, end: number): boolean {
-  return QUOTES.some(([open, close]) => {
-    const o = text.lastIndexOf(open, start - 1);
-    if (o < 0 || start - o > 6) return false;
-    const c = text.indexOf(close, end);
-    return c >= 0 && c - end <= 6 && !text.slice(o + 1, start).includes(close);
-  });
+// Praise in scare quotes (真是“好”羽绒服啊, “新鲜”的虾) says the opposite.
+function hasScareQuotedPraise(terms: ZhTerms, text: string, from: number, to: number): boolean {
+  for (const quoted of text.slice(from, to).matchAll(QUOTES)) {
+    const inner = quoted[1]!;
+    if (inner.includes('好')) return true;
+    for (let k = 0; k < inner.length; k++) {
+      const match = terms.trie.longestAt(inner, k);
+      if (match && match.value.weight > 0 && match.value.kind === 'word') return true;
+    }
+  }
+  return false;
 }
