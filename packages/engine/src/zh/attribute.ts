@@ -1,3 +1,4 @@
+import { containsAny } from './contains-any.ts';
 import { ZH_DEICTICS, ZH_ELSEWHERE, ZH_OFF_TOPIC } from './lexicon.ts';
 import type { ZhMention } from './find-mentions.ts';
 import type { ZhJudgedClause } from './judge-line.ts';
@@ -22,6 +23,8 @@ const findAny = (text: string, words: readonly string[], from: number, to: numbe
   return best;
 };
 
+const elsewhere = containsAny(ZH_ELSEWHERE);
+const offTopic = containsAny(ZH_OFF_TOPIC);
 const COMPARATIVES = new Set(['zh-bu-ru', 'zh-hai-bu-ru']);
 
 // A catalogue term right after "别家的", "之前用的" names someone else's product (别家的小黑管).
@@ -57,7 +60,7 @@ export function attributeZh(
   onAir: string | null,
 ): ZhAttribution[] {
   const ours = dropCovered(mentions.filter((m) => !isElsewhere(text, m)));
-  const lineElsewhere = ours.length === 0 && (ZH_ELSEWHERE.some((w) => text.includes(w)) || ZH_OFF_TOPIC.some((w) => text.includes(w)));
+  const lineElsewhere = ours.length === 0 && (elsewhere(text) || offTopic(text));
   const out: ZhAttribution[] = [];
   judged.forEach(({ clause, negative }, clauseIndex) => {
     if (!negative) return;

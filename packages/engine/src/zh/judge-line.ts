@@ -1,3 +1,4 @@
+import { containsAny } from './contains-any.ts';
 import { ZH_CONCESSIONS, ZH_CONDITIONALS, ZH_DENIALS, ZH_REPORTING } from './lexicon.ts';
 import type { ZhClauseScore } from './score-clause.ts';
 import type { ZhClause } from './split-clauses.ts';
@@ -18,7 +19,9 @@ const VIEWER_THRESHOLD = -2;
 const TALENT_THRESHOLD = -4;
 const TALENT_ADMITTED_THRESHOLD = -1;
 
-const hasAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
+const admits = containsAny(ZH_CONCESSIONS);
+const supposes = containsAny(ZH_CONDITIONALS);
+const denies = containsAny(ZH_DENIALS);
 
 /**
  * Decides which clauses of a normalised line are negative: questions ask, conditions and remedies (坏了包换)
@@ -31,12 +34,12 @@ export function judgeZhLine(
   scores: readonly ZhClauseScore[],
   role: LineRole,
 ): ZhJudgedClause[] {
-  const admitted = role === 'talent' && hasAny(text, ZH_CONCESSIONS);
+  const admitted = role === 'talent' && admits(text);
   const denialAt = firstDenial(text, clauses);
   // A line that asks (敏感肌能用吗 我一碰就泛红) describes the asker, unless some clause of it accuses.
   const asks = clauses.some((c) => c.question) && !clauses.some((c) => c.accusing);
   // The talent promising a remedy (拍照联系客服 我们补发) is answering a complaint, not making one.
-  const remedy = role === 'talent' && !admitted && hasAny(text, ZH_CONDITIONALS);
+  const remedy = role === 'talent' && !admitted && supposes(text);
   const judged = clauses.map((clause, i): ZhJudgedClause => {
     const score = scores[i]!;
     const body = text.slice(clause.start, clause.end);
@@ -44,7 +47,7 @@ export function judgeZhLine(
     let negative = strong || score.total <= VIEWER_THRESHOLD;
     if (role === 'talent') negative = admitted ? score.total <= TALENT_ADMITTED_THRESHOLD : score.total <= TALENT_THRESHOLD;
     if (clause.question || asks || remedy) negative = false;
-    if (hasAny(body, ZH_CONDITIONALS) && !clause.accusing) negative = false;
+    if (supposes(body) && !clause.accusing) negative = false;
     if (denialAt !== null && i <= denialAt && !admitted) negative = false;
     if (!admitted && quotesComplaint(body, clause.start, score)) negative = false;
     return { clause, score, negative };
@@ -60,7 +63,7 @@ export function judgeZhLine(
 
 // The clause index holding the first denial, e.g. "有宝宝问是不是假货啊 不是的".
 function firstDenial(text: string, clauses: readonly ZhClause[]): number | null {
-  const index = clauses.findIndex((c) => hasAny(text.slice(c.start, c.end), ZH_DENIALS));
+  const index = clauses.findIndex((c) => denies(text.slice(c.start, c.end)));
   return index < 0 ? null : index;
 }
 

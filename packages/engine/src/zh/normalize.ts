@@ -46,17 +46,24 @@ export function normalizeZh(line: string): NormalizedText {
   const chars: string[] = [];
   const origin: number[] = [];
   let i = 0;
+  let traditional = false;
   for (const raw of line) {
     const at = i;
     i += raw.length;
-    if (EMOJI.test(raw)) continue;
-    for (const ch of raw.normalize('NFKC').toLowerCase()) {
+    const folded = foldChar(raw);
+    for (let k = 0; k < folded.length; k++) {
+      const ch = folded[k]!;
+      if (!traditional && ch >= '\u3400' && isTraditional(ch)) traditional = true;
       chars.push(ch);
       origin.push(at);
     }
   }
-  const simplified = [...toSimplified(chars.join(''))];
-  const converted = simplified.length === chars.length ? simplified : chars.map((c) => toSimplified(c));
+  // Most lines are Simplified already; only those with a Traditional character pay for the phrase-level pass.
+  let converted = chars;
+  if (traditional) {
+    const whole = [...toSimplified(chars.join(''))];
+    converted = whole.length === chars.length ? whole : chars.map(simplifiedChar);
+  }
   const outChars: string[] = [];
   const outOrigin: number[] = [];
   for (let k = 0; k < converted.length; k++) {
@@ -69,14 +76,45 @@ export function normalizeZh(line: string): NormalizedText {
   return expandAbbreviations(outChars, outOrigin, line.length);
 }
 
+// Per CJK code point: 0 not yet looked up, 1 already Simplified, 2 Traditional (OpenCC changes it).
+const FIRST_CJK = 0x3400;
+const simplifiedState = new Uint8Array(0xa000 - FIRST_CJK);
+function isTraditional(ch: string): boolean {
+  const index = ch.charCodeAt(0) - FIRST_CJK;
+  if (index < 0 || index >= simplifiedState.length) return ch.charCodeAt(0) >= 0xf900 && ch.charCodeAt(0) <= 0xfaff;
+  if (simplifiedState[index] === 0) simplifiedState[index] = toSimplified(ch) === ch ? 1 : 2;
+  return simplifiedState[index] === 2;
+}
+
+const simplifiedMemo = new Map<string, string>();
+function simplifiedChar(ch: string): string {
+  const held = simplifiedMemo.get(ch);
+  if (held !== undefined) return held;
+  const out = toSimplified(ch);
+  simplifiedMemo.set(ch, out);
+  return out;
+}
+
+// ASCII and common CJK characters need no Unicode folding; everything else goes through NFKC, emoji are dropped.
+function foldChar(raw: string): string {
+  const code = raw.codePointAt(0)!;
+  if (code < 0x80) return raw.toLowerCase();
+  if (code >= 0x4e00 && code <= 0x9fff) return raw;
+  if (EMOJI.test(raw)) return '';
+  return raw.normalize('NFKC').toLowerCase();
+}
+
+const isAsciiWordChar = (ch: string): boolean => (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+
 function expandAbbreviations(chars: string[], origin: number[], length: number): NormalizedText {
+  if (!chars.some((ch) => ch >= 'a' && ch <= 'z')) return { text: chars.join(''), origin: [...origin, length] };
   const text: string[] = [];
   const out: number[] = [];
   let k = 0;
   while (k < chars.length) {
     let end = k;
-    while (end < chars.length && /[a-z0-9]/.test(chars[end]!)) end++;
-    if (end > k && /[a-z]/.test(chars[k]!)) {
+    while (end < chars.length && isAsciiWordChar(chars[end]!)) end++;
+    if (end > k && chars[k]! >= 'a' && chars[k]! <= 'z') {
       const word = chars.slice(k, end).join('');
       const expansion = ABBREVIATIONS[word];
       for (const ch of expansion ?? word) {

@@ -8,10 +8,20 @@ function fuzzy(syllable: string): string {
   return s;
 }
 
+const memo = new Map<string, string>();
+
+// Read character by character (the most common reading), the same way for catalogue terms and lines, so a term
+// and its homophone always meet; a per-character memo keeps this cheap on every line.
+function keyOf(ch: string): string {
+  let key = memo.get(ch);
+  if (key === undefined) {
+    key = /[\u3400-\u9fff]/.test(ch) ? fuzzy(pinyin(ch, { toneType: 'none', v: true }).toLowerCase()) : ch;
+    memo.set(ch, key);
+  }
+  return key;
+}
+
 /** One fuzzy pinyin key per character of `text` (non-Chinese characters map to themselves). */
 export function pinyinKeys(text: string): string[] {
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true });
-  const chars = [...text];
-  if (syllables.length !== chars.length) return chars;
-  return syllables.map((s, i) => (/[\u3400-\u9fff]/.test(chars[i]!) ? fuzzy(s.toLowerCase()) : chars[i]!));
+  return Array.from(text, keyOf);
 }

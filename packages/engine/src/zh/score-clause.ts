@@ -59,6 +59,7 @@ const startsWithAny = (text: string, words: readonly string[]): string | undefin
 // A negator just before a word (不油, 一点都不黏, 不比大牌差), allowing a few characters between them.
 function negatedBefore(text: string, from: number, at: number): boolean {
   const before = text.slice(Math.max(from, at - NEGATION_GAP - 4), at);
+  if (!NEGATOR_CHARS.test(before)) return false;
   for (let gap = 0; gap <= NEGATION_GAP; gap++) {
     const head = before.slice(0, before.length - gap);
     const negator = endsWithAny(head, ZH_NEGATORS);
@@ -71,6 +72,8 @@ function negatedBefore(text: string, from: number, at: number): boolean {
   }
   return false;
 }
+
+const NEGATOR_CHARS = new RegExp(`[${[...new Set(ZH_NEGATORS.map((w) => w[0]!))].join('')}]`);
 
 // "一个坏的都没有", "一点渣都没有": the denial follows the word.
 function negatedAfter(text: string, at: number, to: number): boolean {
@@ -136,10 +139,12 @@ function weighOf(value: TermValue, text: string, from: number, start: number, en
   return after.startsWith('得') ? -1 : 0;
 }
 
+const QUOTE_CHARS = /[“"「‘']/;
 const QUOTES = /[“"「‘']([^“”"「」‘’']{1,8})[”"」’']/g;
 
 // Praise in scare quotes (真是“好”羽绒服啊, “新鲜”的虾) says the opposite.
 function hasScareQuotedPraise(terms: ZhTerms, text: string, from: number, to: number): boolean {
+  if (!QUOTE_CHARS.test(text.slice(from, to))) return false;
   for (const quoted of text.slice(from, to).matchAll(QUOTES)) {
     const inner = quoted[1]!;
     if (inner.includes('好')) return true;

@@ -1,3 +1,4 @@
+import { containsAny } from './contains-any.ts';
 import { ZH_ACCUSING, ZH_CONTRASTS, ZH_QUESTIONS } from './lexicon.ts';
 
 /** A stretch of a normalised line between pauses or punctuation, or after a contrast word. */
@@ -12,17 +13,22 @@ export interface ZhClause {
   contrast: boolean;
 }
 
+const accuses = containsAny(ZH_ACCUSING);
+const asksWord = containsAny(ZH_QUESTIONS);
 const BREAK = /[，,。.!！?？;；:：、…~\s]/;
+const BREAK_CHARS = new Set('，,。.!！?？;；:：、…~ \t\n\u3000');
 // 可 opens a contrast only when it is not 可以, 可能, 可爱, 可惜…
 const CONTRAST_AT = new RegExp(`^(?:${ZH_CONTRASTS.filter((w) => w !== '可').join('|')}|可(?![以能爱惜怜是口乐]))`);
+
+const CONTRAST_FIRST = new Set(ZH_CONTRASTS.map((w) => w[0]!));
 
 /** Splits a normalised line into clauses at punctuation, ASR pauses (spaces) and contrast words. */
 export function splitZhClauses(text: string): ZhClause[] {
   const spans: [number, number][] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    const atBreak = i === text.length || BREAK.test(text[i]!);
-    const contrastHere = i > start && i < text.length && CONTRAST_AT.test(text.slice(i, i + 4)) && !BREAK.test(text[i - 1]!);
+    const atBreak = i === text.length || BREAK_CHARS.has(text[i]!);
+    const contrastHere = i > start && i < text.length && CONTRAST_FIRST.has(text[i]!) && CONTRAST_AT.test(text.slice(i, i + 4)) && !BREAK.test(text[i - 1]!);
     if (atBreak || contrastHere) {
       if (i > start) spans.push([start, i]);
       start = atBreak ? i + 1 : i;
@@ -32,8 +38,8 @@ export function splitZhClauses(text: string): ZhClause[] {
     const body = text.slice(s, e);
     // A clause ending in 吧 guesses aloud (三无产品吧？): a claim, not a question.
     const marked = (/^[?？]/.test(text.slice(e).trimStart()) && !/吧$/.test(body)) || /[吗么][啊呀哈]?$/.test(body);
-    const accusing = ZH_ACCUSING.some((w) => body.includes(w));
-    const asks = marked || ZH_QUESTIONS.some((w) => body.includes(w));
+    const accusing = accuses(body);
+    const asks = marked || asksWord(body);
     return { start: s, end: e, question: asks && !accusing, accusing, contrast: CONTRAST_AT.test(body) };
   });
 }
