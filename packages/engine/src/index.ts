@@ -4,3 +4,7 @@ export { DETECTOR_VERSION } from './version.ts';
 export { createDetector, type DetectorOptions } from './create-detector.ts';
 export { detectStream, type StreamOptions } from './detect-stream.ts';
 export { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
+export { createZhDetector, type ZhDetectorOptions } from './zh/create-zh-detector.ts';
+export { detectLanguage } from './zh/dispatch-language.ts';
+export { isNegativeZhSentence } from './zh/judge-sentence.ts';
+export type { Segmenter } from './zh/segmenter.ts';
