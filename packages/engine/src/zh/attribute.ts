@@ -1,6 +1,6 @@
 import { containsAny } from './contains-any.ts';
 import { ZH_DEICTICS, ZH_ELSEWHERE, ZH_OFF_TOPIC } from './lexicon.ts';
-import type { ZhMention } from './find-mentions.ts';
+import type { ZhMention, ZhMentions } from './find-mentions.ts';
 import type { ZhJudgedClause } from './judge-line.ts';
 
 /** A negative clause pinned on one product, with the words (normalised offsets) that name or point at it. */
@@ -25,7 +25,7 @@ const findAny = (text: string, words: readonly string[], from: number, to: numbe
 
 const elsewhere = containsAny(ZH_ELSEWHERE);
 const offTopic = containsAny(ZH_OFF_TOPIC);
-const COMPARATIVES = new Set(['zh-bu-ru', 'zh-hai-bu-ru']);
+const COMPARATIVES = new Set(['zh-bu-ru', 'zh-hai-bu-ru', 'zh-cheaper-elsewhere']);
 
 // A catalogue term right after "别家的", "之前用的" names someone else's product (别家的小黑管).
 function isElsewhere(text: string, mention: ZhMention): boolean {
@@ -56,11 +56,13 @@ function resolve(mention: ZhMention, onAir: string | null): readonly string[] {
 export function attributeZh(
   text: string,
   judged: readonly ZhJudgedClause[],
-  mentions: readonly ZhMention[],
+  found: ZhMentions,
   onAir: string | null,
 ): ZhAttribution[] {
+  const { mentions, traps } = found;
   const ours = dropCovered(mentions.filter((m) => !isElsewhere(text, m)));
-  const lineElsewhere = ours.length === 0 && (elsewhere(text) || offTopic(text));
+  // A line naming only something that looks like a product (防晒衣, 平板支撑) is about that thing.
+  const lineElsewhere = ours.length === 0 && (elsewhere(text) || offTopic(text) || traps.length > 0);
   const out: ZhAttribution[] = [];
   judged.forEach(({ clause, negative }, clauseIndex) => {
     if (!negative) return;
@@ -72,6 +74,13 @@ export function attributeZh(
     // "还不如拼多多的": a comparison that favours another shop still blames the product on air.
     const compares = judged[clauseIndex]!.score.phrases.some((p) => COMPARATIVES.has(p.slug));
     if (mentions.some((m) => m.start >= clause.start && m.start < clause.end) || (lineElsewhere && !compares)) return;
+    // A complaint running on from a clause that named its product (唇釉拔草 到手的颜色…) is about that product.
+    const previous = judged[clauseIndex - 1];
+    const runOn = previous?.negative ? ours.filter((m) => m.start >= previous.clause.start && m.start < previous.clause.end) : [];
+    if (runOn.length > 0) {
+      for (const m of runOn) for (const productId of resolve(m, onAir)) out.push({ productId, clauseIndex, via: m.via, start: m.start, end: m.end });
+      return;
+    }
     const pointer = findAny(text, ZH_DEICTICS, clause.start, clause.end);
     if (pointer && onAir) {
       out.push({ productId: onAir, clauseIndex, via: 'on_air', ...pointer });
@@ -84,7 +93,11 @@ export function attributeZh(
     const before = ours.filter((m) => m.end <= clause.start && notPraise(m)).at(-1);
     const nearest = before ?? ours.find((m) => m.start >= clause.end && notPraise(m));
     if (nearest) {
-      for (const productId of resolve(nearest, onAir)) out.push({ productId, clauseIndex, via: nearest.via, start: nearest.start, end: nearest.end });
+      // Every product named in the nearest naming clause (沁颜的精华和面霜…都没啥效果).
+      const home = judged.find((j) => nearest.start >= j.clause.start && nearest.start < j.clause.end)!.clause;
+      for (const m of ours.filter((o) => o.start >= home.start && o.start < home.end && notPraise(o))) {
+        for (const productId of resolve(m, onAir)) out.push({ productId, clauseIndex, via: m.via, start: m.start, end: m.end });
+      }
       return;
     }
     if (ours.length > 0 || !onAir || (lineElsewhere && !compares)) return;

@@ -3,7 +3,7 @@ import type { DetectContext, DetectInput, Detector } from '../types.ts';
 import { DETECTOR_VERSION } from '../version.ts';
 import { attributeZh, type ZhAttribution } from './attribute.ts';
 import { buildZhFinding } from './build-finding.ts';
-import { compileZhMentions, findZhMentions } from './find-mentions.ts';
+import { compileZhMentions, findZhMentions, type ZhMentions } from './find-mentions.ts';
 import { judgeZhLine, type LineRole, type ZhJudgedClause } from './judge-line.ts';
 import { normalizeZh } from './normalize.ts';
 import { compileZhTerms, scoreZhClause } from './score-clause.ts';
@@ -34,11 +34,13 @@ export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = 
     if (norm.text.trim() === '') return [];
     const clauses = splitZhClauses(norm.text);
     const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end));
-    const judged = judgeZhLine(norm.text, clauses, scores, roleOf(input));
+    let found: ZhMentions | null = null;
+    const mentions = (): ZhMentions => (found ??= findZhMentions(mentionIndex, norm.text, segmenter));
+    const names = (i: number): boolean => mentions().mentions.some((m) => m.start >= clauses[i]!.start && m.start < clauses[i]!.end);
+    const judged = judgeZhLine(norm.text, clauses, scores, roleOf(input), names);
     if (!judged.some((j) => j.negative)) return [];
-    const mentions = findZhMentions(mentionIndex, norm.text, segmenter);
     const strongest = new Map<string, ZhAttribution>();
-    for (const a of attributeZh(norm.text, judged, mentions, onAir)) {
+    for (const a of attributeZh(norm.text, judged, mentions(), onAir)) {
       const held = strongest.get(a.productId);
       if (!held || outranks(judged[a.clauseIndex]!, judged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }

@@ -15,6 +15,12 @@ export interface ZhMention {
   homophone: boolean;
 }
 
+/** Mentions in a line, and catalogue terms seen only inside other words (traps: 气垫鞋, 平板支撑, 奥迪A6). */
+export interface ZhMentions {
+  mentions: ZhMention[];
+  traps: { start: number; end: number }[];
+}
+
 type Naming = ReadonlyMap<string, 'name' | 'alias'>;
 
 /** The catalogue compiled for Chinese matching: characters and fuzzy pinyin, built once per catalogue. */
@@ -105,15 +111,16 @@ function latinBoundaryBroken(text: string, start: number, end: number): boolean 
 }
 
 // Head words that turn a short product word into another thing (气垫鞋, 防晒衣, 酸奶店, 坚果手机, 奇异果TV).
-const HEADS = /^(?:鞋|衣|裤|袜|帽|店|侠|剧|仪|线|群|手机|电脑|支撑|会员|tv|app)/;
+const HEADS = /^(?:鞋|衣|裤|袜|帽|店|侠|剧|仪|线|群|手机|电脑|支撑|会员|tv|app|情人节|节)/;
 
 /**
  * Finds catalogue products named in a normalised line: longest term first and no overlaps, whole words only
  * (checked against the segmenter's dictionary words), then by fuzzy pinyin where no characters matched.
  */
-export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: Segmenter): ZhMention[] {
+export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: Segmenter): ZhMentions {
   const chars = [...text];
-  if (chars.length !== text.length) return [];
+  const traps: { start: number; end: number }[] = [];
+  if (chars.length !== text.length) return { mentions: [], traps };
   let tokens: Token[] | null = null;
   const words = (): Token[] => (tokens ??= tokenSpans(segmenter, text));
   const candidates: (ZhMention & { value: Naming })[] = [];
@@ -122,10 +129,15 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     if (!match) continue;
     const end = match.end;
     const term = text.slice(i, end);
-    if (latinBoundaryBroken(text, i, end)) continue;
     const cjk = cjkCount(term);
-    if (cjk > 0 && cjk === term.length && crossesWord(words(), i, end, cjk <= 2)) continue;
-    if (cjk > 0 && cjk <= 3 && HEADS.test(text.slice(end))) continue;
+    const trapped =
+      latinBoundaryBroken(text, i, end) ||
+      (cjk > 0 && cjk === term.length && crossesWord(words(), i, end, cjk <= 2)) ||
+      (cjk <= 3 && HEADS.test(text.slice(end)));
+    if (trapped) {
+      traps.push({ start: i, end });
+      continue;
+    }
     candidates.push({ ...toMention(match.value, i, end, false), value: match.value });
   }
   const keys = pinyinKeys(text);
@@ -139,7 +151,8 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     if (crossesWord(words(), i, match.end, len <= 2)) continue;
     candidates.push({ ...toMention(match.value, i, match.end, true), value: match.value });
   }
-  return pickLongest(candidates);
+  const mentions = pickLongest(candidates);
+  return { mentions, traps: traps.filter((t) => !mentions.some((m) => m.start <= t.start && t.end <= m.end)) };
 }
 
 function toMention(value: Naming, start: number, end: number, homophone: boolean): ZhMention {

@@ -15,6 +15,9 @@ export type LineRole = 'talent' | 'viewer';
 
 // A viewer clause at or below this sum is negative without a phrase; the talent's lines need more, or an
 // admission (说实话, 确实): hosts describe products in words that read negative out of context.
+// The talent addressing viewers with a problem (闷痘的宝宝, 漏油的亲们) is answering it, not reporting it.
+const ADDRESSING = /的(?:宝宝|家人|姐妹|亲们|亲|朋友|小伙伴)/;
+
 const VIEWER_THRESHOLD = -2;
 const TALENT_THRESHOLD = -4;
 const TALENT_ADMITTED_THRESHOLD = -1;
@@ -33,6 +36,7 @@ export function judgeZhLine(
   clauses: readonly ZhClause[],
   scores: readonly ZhClauseScore[],
   role: LineRole,
+  namesProduct: (clauseIndex: number) => boolean = () => false,
 ): ZhJudgedClause[] {
   const admitted = role === 'talent' && admits(text);
   const denialAt = firstDenial(text, clauses);
@@ -46,15 +50,16 @@ export function judgeZhLine(
     const strong = score.phrases.length > 0;
     let negative = strong || score.total <= VIEWER_THRESHOLD;
     if (role === 'talent') negative = admitted ? score.total <= TALENT_ADMITTED_THRESHOLD : score.total <= TALENT_THRESHOLD;
-    if (clause.question || asks || remedy) negative = false;
-    if (supposes(body) && !clause.accusing) negative = false;
+    if (clause.question || (asks && !strong) || remedy) negative = false;
+    if (supposes(body) && !clause.accusing && !admitted) negative = false;
+    if (role === 'talent' && ADDRESSING.test(body)) negative = false;
     if (denialAt !== null && i <= denialAt && !admitted) negative = false;
     if (!admitted && quotesComplaint(body, clause.start, score)) negative = false;
     return { clause, score, negative };
   });
   for (let i = 1; i < judged.length; i++) {
     const after = judged[i]!;
-    if (after.clause.contrast && !after.negative && after.score.total > 0) {
+    if (after.clause.contrast && !after.negative && after.score.total > 0 && !namesProduct(i)) {
       for (let k = i - 1; k >= 0 && k >= i - 2; k--) judged[k]!.negative = false;
     }
   }

@@ -2,6 +2,12 @@
 // alone); words are ordinary sentiment (-2 … +2); attributes are product qualities that read as faults only
 // when stressed (太油, 有点厚) and weigh -1, -2 with a stress word before them.
 
+/** Places that sell for less; "超市才三十" next to a price is a complaint about this one's price. */
+export const ZH_CHEAPER_PLACES: readonly string[] = [
+  '超市', '菜市场', '市场', '水果摊', '楼下', '某多多', '拼多多', '拼夕夕', '某宝', '淘宝', '某东', '屈臣氏', '别家', '别人家',
+  '实体店', '批发', '散装', '散称', '隔壁',
+];
+
 /** Live-commerce complaints strong enough to flag on their own. */
 export const ZH_PHRASES: readonly string[] = [
   '踩雷', '避雷', '排雷', '智商税', '割韭菜', '韭菜', '翻车', '劝退', '拔草', '烂脸', '过敏', '假货', '假的',
@@ -44,6 +50,8 @@ export const ZH_WORDS: Readonly<Record<string, number>> = {
   不明显: -1, 一般般: -2, 怀疑: -1, 跟水似的: -2, 洗不干净: -2, 卸不干净: -2, 不干净: -2, 吸不住: -2, 关不严: -2,
   打不开: -2, 用不了: -2, 连不上: -2, 充不上: -2, 没反应: -2, 不热了: -2, 不亮了: -2, 出不来: -1, 太长: -1,
   蠢: -2, 鬼: -1, 中毒: -2, 拖拉机: -2, 病了: -1, 心疼: -1, 无语子: -2, 浪费: -2,
+  贵了: -2, 软趴趴: -2, 差点意思: -2, 正宗: 1, 嚼劲: 1, 没啥感觉: -2, 不买: -2, 还敢: -1, 这也叫: -2, 你管这叫: -2,
+  所谓的: -1, 说好的: -1, 当我们: -1, 凭啥: -2, 凭什么: -2, 金子做的: -2, 敢卖: -2, 好意思: -1,
   没踩雷: 2, 停不下来: 2, 杀疯了: 2, 笑死: 0, 笑死我了: 0, 笑不活: 0, 呵呵: -1, 还想: 1, 再来一: 1, 爱死: 2, 上头: 1, 宝藏: 2, 良心: 2, 物美价廉: 2, 性价比高: 2, 开心: 1, 满足: 1,
 };
 
@@ -76,7 +84,7 @@ export const ZH_EMOTIVE: readonly string[] = ['哭', '哭了', '死', '死了', 
 /** Negators: they flip the sentiment of what follows within a few characters (不油, 没踩雷, 一点都不黏). */
 export const ZH_NEGATORS: readonly string[] = [
   '不', '没', '没有', '无', '并不', '从不', '不会', '不是', '一点都不', '一点也不', '一点不', '都不', '也不',
-  '毫不', '绝不', '不算', '不太', '不怎么', '没那么', '不至于', '不用担心', '不必', '不再',
+  '毫不', '绝不', '不算', '不太', '不怎么', '没那么', '不至于', '不用担心', '不必', '不再', '不够',
 ];
 
 /** After a word, these deny it (一个坏的都没有, 一点渣都没有). */

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { KeyTrie } from './char-trie.ts';
 import {
-  ZH_AMBIGUOUS, ZH_EMOTIVE, ZH_EXCESS, ZH_FAULTS, ZH_NEGATORS, ZH_PHRASES, ZH_STRESS, ZH_STRESS_AFTER,
+  ZH_AMBIGUOUS, ZH_CHEAPER_PLACES, ZH_EMOTIVE, ZH_EXCESS, ZH_FAULTS, ZH_NEGATORS, ZH_PHRASES, ZH_STRESS, ZH_STRESS_AFTER,
   ZH_TRAILING_NEGATORS, ZH_WORDS,
 } from './lexicon.ts';
 
@@ -37,6 +37,8 @@ export interface ZhTerms {
 }
 
 const PHRASE_WEIGHT = -3;
+// "超市才三十", "某多多上一模一样的才三十九": the same thing for less elsewhere.
+const CHEAPER_ELSEWHERE = new RegExp(`(?:${ZH_CHEAPER_PLACES.join('|')})[^，,。!?！？\\s]{0,10}?才[0-9一二三四五六七八九十两几百千万块元]`);
 // "一股塑料味", "有股酒精味": a smell singled out is an off smell.
 const SMELL = /[一有]股[^，,。!?！？\s]{0,5}?味/g;
 const NEGATION_GAP = 3;
@@ -95,7 +97,7 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
     }
     const { end, value } = match;
     const weight = weighOf(value, text, from, i, end, to);
-    const negated = weight !== 0 && (negatedBefore(text, from, i) || (weight < 0 && negatedAfter(text, end, to)));
+    const negated = weight !== 0 && (negatedBefore(text, from, i) || negatedAfter(text, end, to));
     const emotive = weight < 0 && ZH_EMOTIVE.includes(text.slice(i, end)) && i - lastPositiveEnd <= 2;
     if (emotive || weight === 0) {
       // Praise intensified by a "negative" word (好吃到哭, 美哭) stays praise; the word itself weighs nothing.
@@ -121,6 +123,12 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
     score.cues = score.cues.filter((c) => !(c.start < end && start < c.end));
     score.cues.push({ start, end, weight: -2, source: 'lexicon' });
   }
+  const cheaper = CHEAPER_ELSEWHERE.exec(text.slice(from, to));
+  if (cheaper) {
+    const start = from + cheaper.index;
+    score.phrases.push({ slug: 'zh-cheaper-elsewhere', start, end: start + cheaper[0].length });
+    score.cues.push({ start, end: start + cheaper[0].length, weight: PHRASE_WEIGHT, source: 'phrase' });
+  }
   score.sarcasm = hasScareQuotedPraise(terms, text, from, to);
   if (score.sarcasm) score.phrases.push({ slug: 'zh-sarcasm', start: from, end: from });
   score.total = score.cues.reduce((sum, c) => sum + c.weight, 0) + (score.sarcasm ? PHRASE_WEIGHT : 0);
@@ -129,8 +137,10 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
 
 // Qualities weigh only when stressed: before them (太油, 有点厚) or after them (厚了一点, 硬得能砸核桃).
 function weighOf(value: TermValue, text: string, from: number, start: number, end: number, to: number): number {
-  if (value.kind === 'phrase' || value.kind === 'word') return value.weight;
   const before = text.slice(Math.max(from, start - 3), start);
+  if (value.kind === 'phrase') return value.weight;
+  // A complaint word stressed (好晃, 太吓人) weighs one more.
+  if (value.kind === 'word') return value.weight < 0 && endsWithAny(before, ZH_STRESS) ? value.weight - 1 : value.weight;
   const after = text.slice(end, Math.min(to, end + 3));
   const stressedBefore = value.kind === 'fault' ? endsWithAny(before, ZH_STRESS) : endsWithAny(before, ZH_EXCESS);
   const stressedAfter = value.kind === 'fault' && startsWithAny(after, ZH_STRESS_AFTER);
@@ -140,14 +150,15 @@ function weighOf(value: TermValue, text: string, from: number, start: number, en
 }
 
 const QUOTE_CHARS = /[“"「‘']/;
-const QUOTES = /[“"「‘']([^“”"「」‘’']{1,8})[”"」’']/g;
+const QUOTES = /[“"「‘']([^“”"「」‘’']{1,10})[”"」’']/g;
 
 // Praise in scare quotes (真是“好”羽绒服啊, “新鲜”的虾) says the opposite.
 function hasScareQuotedPraise(terms: ZhTerms, text: string, from: number, to: number): boolean {
   if (!QUOTE_CHARS.test(text.slice(from, to))) return false;
-  for (const quoted of text.slice(from, to).matchAll(QUOTES)) {
+  const body = text.slice(from, to);
+  for (const quoted of body.matchAll(QUOTES)) {
     const inner = quoted[1]!;
-    if (inner.includes('好')) return true;
+    if (inner.includes('好') || /(?:传说中的|所谓的|说好的|号称)$/.test(body.slice(0, quoted.index))) return true;
     for (let k = 0; k < inner.length; k++) {
       const match = terms.trie.longestAt(inner, k);
       if (match && match.value.weight > 0 && match.value.kind === 'word') return true;

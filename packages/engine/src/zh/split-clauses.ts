@@ -38,7 +38,8 @@ export function splitZhClauses(text: string): ZhClause[] {
     const body = text.slice(s, e);
     // A clause ending in 吧 guesses aloud (三无产品吧？): a claim, not a question.
     const marked = (/^[?？]/.test(text.slice(e).trimStart()) && !/吧$/.test(body)) || /[吗么][啊呀哈]?$/.test(body);
-    const accusing = accuses(body);
+    // "３２９９？？" "这样正常吗？？": doubled question marks are incredulity, not a question.
+    const accusing = accuses(body) || /^[?？]{2}/.test(text.slice(e).trimStart());
     const asks = marked || asksWord(body);
     return { start: s, end: e, question: asks && !accusing, accusing, contrast: CONTRAST_AT.test(body) };
   });
