@@ -18,6 +18,17 @@ export class KeyTrie<V> {
     node.value = node.value === undefined ? value : merge(node.value, value);
   }
 
+  /** Whether some entry matches keys[at…limit), without building a result. */
+  hasAt(keys: ArrayLike<string>, at: number, limit = keys.length): boolean {
+    let node: TrieNode<V> | undefined = this.root;
+    for (let i = at; i < limit; i++) {
+      node = node.next.get(keys[i]!);
+      if (!node) return false;
+      if (node.value !== undefined) return true;
+    }
+    return false;
+  }
+
   /** The longest entry matching keys[at…limit), as its end index (exclusive) and value, or null. */
   longestAt(keys: ArrayLike<string>, at: number, limit = keys.length): { end: number; value: V } | null {
     let node: TrieNode<V> | undefined = this.root;

@@ -132,7 +132,8 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     const cjk = cjkCount(term);
     const trapped =
       latinBoundaryBroken(text, i, end) ||
-      (cjk > 0 && cjk === term.length && crossesWord(words(), i, end, cjk <= 2)) ||
+      // Terms of four Chinese characters or more are specific enough to skip the dictionary check.
+      (cjk > 0 && cjk <= 3 && cjk === term.length && crossesWord(words(), i, end, cjk <= 2)) ||
       (cjk <= 3 && HEADS.test(text.slice(end)));
     if (trapped) {
       traps.push({ start: i, end });

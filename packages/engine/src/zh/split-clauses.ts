@@ -37,10 +37,23 @@ export function splitZhClauses(text: string): ZhClause[] {
   return spans.map(([s, e]) => {
     const body = text.slice(s, e);
     // A clause ending in 吧 guesses aloud (三无产品吧？): a claim, not a question.
-    const marked = (/^[?？]/.test(text.slice(e).trimStart()) && !/吧$/.test(body)) || /[吗么][啊呀哈]?$/.test(body);
+    const next = nextMarks(text, e);
+    const marked = (next >= 1 && !/吧$/.test(body)) || /[吗么][啊呀哈]?$/.test(body);
     // "３２９９？？" "这样正常吗？？": doubled question marks are incredulity, not a question.
-    const accusing = accuses(body) || /^[?？]{2}/.test(text.slice(e).trimStart());
+    const accusing = accuses(body) || next >= 2;
     const asks = marked || asksWord(body);
     return { start: s, end: e, question: asks && !accusing, accusing, contrast: CONTRAST_AT.test(body) };
   });
+}
+
+// How many question marks follow position `at` (spaces skipped): 0, 1 or 2 for two or more.
+function nextMarks(text: string, at: number): number {
+  let i = at;
+  while (text[i] === ' ') i++;
+  let n = 0;
+  while (n < 2 && (text[i] === '?' || text[i] === '？')) {
+    n++;
+    i++;
+  }
+  return n;
 }
