@@ -33,7 +33,7 @@ export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = 
     const norm = normalizeZh(text);
     if (norm.text.trim() === '') return [];
     const clauses = splitZhClauses(norm.text);
-    const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end));
+    const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end, mentionIndex.byChars));
     let found: ZhMentions | null = null;
     const mentions = (): ZhMentions => (found ??= findZhMentions(mentionIndex, norm.text, segmenter));
     const names = (i: number): boolean => mentions().mentions.some((m) => m.start >= clauses[i]!.start && m.start < clauses[i]!.end);

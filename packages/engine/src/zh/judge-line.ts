@@ -50,7 +50,9 @@ export function judgeZhLine(
     const strong = score.phrases.length > 0;
     let negative = strong || score.total <= VIEWER_THRESHOLD;
     if (role === 'talent') negative = admitted ? score.total <= TALENT_ADMITTED_THRESHOLD : score.total <= TALENT_THRESHOLD;
-    if (clause.question || (asks && !strong) || remedy) negative = false;
+    // In a line that asks, the asker describing themself (我嘴巴老起皮) is context for the question.
+    const aboutAsker = asks && body.includes('我') && !namesProduct(i);
+    if (clause.question || (asks && (!strong || aboutAsker)) || remedy) negative = false;
     if (supposes(body) && !clause.accusing && !admitted) negative = false;
     if (role === 'talent' && ADDRESSING.test(body)) negative = false;
     if (denialAt !== null && i <= denialAt && !admitted) negative = false;

@@ -85,11 +85,23 @@ function negatedAfter(text: string, at: number, to: number): boolean {
 }
 
 /** Scores normalised text [from, to) of a line: lexicon, qualities stressed into faults, negation, sarcasm. */
-export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: number): ZhClauseScore {
+export function scoreZhClause(
+  terms: ZhTerms,
+  text: string,
+  from: number,
+  to: number,
+  names?: { longestAt(keys: ArrayLike<string>, at: number, limit?: number): { end: number } | null },
+): ZhClauseScore {
   const score: ZhClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], sarcasm: false };
   let lastPositiveEnd = -10;
   let i = from;
   while (i < to) {
+    // A product's own name is not sentiment (棒 in 卷棒, 不粘 in 不粘锅).
+    const name = names?.longestAt(text, i, to);
+    if (name) {
+      i = name.end;
+      continue;
+    }
     const match = terms.trie.longestAt(text, i, to);
     if (!match) {
       i++;
