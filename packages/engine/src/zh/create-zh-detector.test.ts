@@ -125,3 +125,18 @@ describe('language dispatch', () => {
     expect(f!.explanation.clause).toContain('garbage');
   });
 });
+
+describe('Chinese detector: odd input', () => {
+  it('never throws and keeps offsets inside the line', () => {
+    const odd = ['', '   ', '？？？', '😭😭😭', '𠮷野家的洗面奶烂脸了', 'ａ'.repeat(500), '踩雷'.repeat(2000), '\u0000\uFFFF\uD800', '“”「」', '电热毯 '.repeat(300)];
+    for (const text of odd) {
+      const findings = detector.detect(chat(text), { onAirProductId: 'cleanser' });
+      for (const f of findings) {
+        expect(f.explanation.product.end).toBeLessThanOrEqual(text.length);
+        expect(text).toContain(f.explanation.clause);
+      }
+    }
+    const [f] = detector.detect(chat('𠮷野家的洗面奶烂脸了'), { onAirProductId: null });
+    expect(f!.explanation.product.text).toBe('洗面奶');
+  });
+});

@@ -101,7 +101,10 @@ function foldChar(raw: string): string {
   if (code < 0x80) return raw.toLowerCase();
   if (code >= 0x4e00 && code <= 0x9fff) return raw;
   if (EMOJI.test(raw)) return '';
-  return raw.normalize('NFKC').toLowerCase();
+  const folded = raw.normalize('NFKC').toLowerCase();
+  // Characters outside the Basic Multilingual Plane (rare CJK, 𠮷) become one placeholder unit, so the line
+  // stays indexable character by character.
+  return folded.length > 1 && folded.codePointAt(0)! > 0xffff ? '□' : folded;
 }
 
 const isAsciiWordChar = (ch: string): boolean => (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
