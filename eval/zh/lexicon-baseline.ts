@@ -3,6 +3,7 @@ import type { Detector } from '@anchorwatch/engine';
 import { attributeZh } from '../../packages/engine/src/zh/attribute.ts';
 import { buildZhFinding } from '../../packages/engine/src/zh/build-finding.ts';
 import { compileZhMentions, findZhMentions } from '../../packages/engine/src/zh/find-mentions.ts';
+import { scanMarkers } from '../../packages/engine/src/zh/markers.ts';
 import { normalizeZh } from '../../packages/engine/src/zh/normalize.ts';
 import { defaultSegmenter } from '../../packages/engine/src/zh/segmenter.ts';
 
@@ -44,7 +45,7 @@ export function createZhBaselineDetector(catalog: Catalog): Detector {
       const judged = [{ clause, score: { total, cues: [], negated: [], phrases: [], denied: [], sarcasm: false }, negative: true }];
       const mentions = findZhMentions(index, norm.text, segmenter);
       const seen = new Set<string>();
-      return attributeZh(norm.text, judged, mentions, context.onAirProductId)
+      return attributeZh(norm.text, judged, mentions, context.onAirProductId, scanMarkers(norm.text))
         .filter((a) => !seen.has(a.productId) && seen.add(a.productId))
         .map((a) => buildZhFinding({ eventId: input.eventId, type: input.type, text: input.text }, norm, a, judged[0]!, 'zh-lexicon-count'));
     },

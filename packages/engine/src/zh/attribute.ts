@@ -1,5 +1,5 @@
-import { containsAny } from './contains-any.ts';
-import { ZH_DEICTICS, ZH_ELSEWHERE, ZH_OFF_TOPIC } from './lexicon.ts';
+import { ZH_ELSEWHERE } from './lexicon.ts';
+import { firstMarker, hasMarker, Marker, type MarkerHit } from './markers.ts';
 import type { ZhMention, ZhMentions } from './find-mentions.ts';
 import type { ZhJudgedClause } from './judge-line.ts';
 
@@ -12,19 +12,6 @@ export interface ZhAttribution {
   end: number;
 }
 
-const findAny = (text: string, words: readonly string[], from: number, to: number): { start: number; end: number } | null => {
-  let best: { start: number; end: number } | null = null;
-  for (const w of words) {
-    const at = text.indexOf(w, from);
-    if (at >= 0 && at + w.length <= to && (!best || at < best.start || (at === best.start && w.length > best.end - best.start))) {
-      best = { start: at, end: at + w.length };
-    }
-  }
-  return best;
-};
-
-const elsewhere = containsAny(ZH_ELSEWHERE);
-const offTopic = containsAny(ZH_OFF_TOPIC);
 const COMPARATIVES = new Set(['zh-bu-ru', 'zh-hai-bu-ru', 'zh-cheaper-elsewhere']);
 
 // A catalogue term right after "别家的", "之前用的" names someone else's product (别家的小黑管).
@@ -58,11 +45,12 @@ export function attributeZh(
   judged: readonly ZhJudgedClause[],
   found: ZhMentions,
   onAir: string | null,
+  markers: readonly MarkerHit[],
 ): ZhAttribution[] {
   const { mentions, traps } = found;
   const ours = dropCovered(mentions.filter((m) => !isElsewhere(text, m)));
   // A line naming only something that looks like a product (防晒衣, 平板支撑) is about that thing.
-  const lineElsewhere = ours.length === 0 && (elsewhere(text) || offTopic(text) || traps.length > 0);
+  const lineElsewhere = ours.length === 0 && (hasMarker(markers, Marker.elsewhere | Marker.offTopic) || traps.length > 0);
   const out: ZhAttribution[] = [];
   judged.forEach(({ clause, negative }, clauseIndex) => {
     if (!negative) return;
@@ -81,9 +69,9 @@ export function attributeZh(
       for (const m of runOn) for (const productId of resolve(m, onAir)) out.push({ productId, clauseIndex, via: m.via, start: m.start, end: m.end });
       return;
     }
-    const pointer = findAny(text, ZH_DEICTICS, clause.start, clause.end);
+    const pointer = firstMarker(markers, Marker.deictic, clause.start, clause.end);
     if (pointer && onAir) {
-      out.push({ productId: onAir, clauseIndex, via: 'on_air', ...pointer });
+      out.push({ productId: onAir, clauseIndex, via: 'on_air', start: pointer.start, end: pointer.end });
       return;
     }
     const notPraise = (m: ZhMention): boolean => {
@@ -101,8 +89,8 @@ export function attributeZh(
       return;
     }
     if (ours.length > 0 || !onAir || (lineElsewhere && !compares)) return;
-    const lineStart = { start: clause.start, end: clause.start };
-    out.push({ productId: onAir, clauseIndex, via: 'on_air', ...(findAny(text, ZH_DEICTICS, 0, text.length) ?? lineStart) });
+    const pointing = firstMarker(markers, Marker.deictic) ?? { start: clause.start, end: clause.start };
+    out.push({ productId: onAir, clauseIndex, via: 'on_air', start: pointing.start, end: pointing.end });
   });
   return out;
 }

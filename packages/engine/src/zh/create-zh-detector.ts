@@ -5,6 +5,7 @@ import { attributeZh, type ZhAttribution } from './attribute.ts';
 import { buildZhFinding } from './build-finding.ts';
 import { compileZhMentions, findZhMentions, type ZhMentions } from './find-mentions.ts';
 import { judgeZhLine, type LineRole, type ZhJudgedClause } from './judge-line.ts';
+import { scanMarkers } from './markers.ts';
 import { normalizeZh } from './normalize.ts';
 import { compileZhTerms, scoreZhClause } from './score-clause.ts';
 import { defaultSegmenter, type Segmenter } from './segmenter.ts';
@@ -23,7 +24,7 @@ const roleOf = (input: DetectInput): LineRole => (input.type === 'transcript' ? 
 /** Builds a Chinese detector for one catalogue: names, aliases, their pinyin and the lexicon are compiled once. */
 export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = {}): Detector {
   const mentionIndex = compileZhMentions(catalog);
-  const terms = compileZhTerms(options.extraPhrases);
+  const terms = compileZhTerms(options.extraPhrases, mentionIndex.terms);
   const segmenter = options.segmenter ?? defaultSegmenter();
 
   function detect(input: DetectInput, context: DetectContext): Finding[] {
@@ -32,15 +33,16 @@ export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = 
     // normalise → clauses → score → judge the line → find mentions → attribute → explain
     const norm = normalizeZh(text);
     if (norm.text.trim() === '') return [];
-    const clauses = splitZhClauses(norm.text);
-    const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end, mentionIndex.byChars));
+    const markers = scanMarkers(norm.text);
+    const clauses = splitZhClauses(norm.text, markers);
+    const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end));
     let found: ZhMentions | null = null;
     const mentions = (): ZhMentions => (found ??= findZhMentions(mentionIndex, norm.text, segmenter));
     const names = (i: number): boolean => mentions().mentions.some((m) => m.start >= clauses[i]!.start && m.start < clauses[i]!.end);
-    const judged = judgeZhLine(norm.text, clauses, scores, roleOf(input), names);
+    const judged = judgeZhLine(norm.text, clauses, scores, roleOf(input), markers, names);
     if (!judged.some((j) => j.negative)) return [];
     const strongest = new Map<string, ZhAttribution>();
-    for (const a of attributeZh(norm.text, judged, mentions(), onAir)) {
+    for (const a of attributeZh(norm.text, judged, mentions(), onAir, markers)) {
       const held = strongest.get(a.productId);
       if (!held || outranks(judged[a.clauseIndex]!, judged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }

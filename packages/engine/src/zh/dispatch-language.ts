@@ -9,7 +9,12 @@ const MIXED_MIN_WORDS = 3;
 
 /** The language of one line: Chinese when it holds two Chinese characters or more, English otherwise. */
 export function detectLanguage(text: string): 'en' | 'zh' {
-  return (text.match(CJK_CHAR)?.length ?? 0) >= 2 ? 'zh' : 'en';
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) && ++seen >= 2) return 'zh';
+  }
+  return 'en';
 }
 
 /**
@@ -32,7 +37,7 @@ export function withChinese(
     const language = chosen ?? detectLanguage(text);
     if (language === 'en') return english.detect(input, context);
     const found = zh().detect(input, context);
-    if ((text.match(LATIN_WORD)?.length ?? 0) < MIXED_MIN_WORDS) return found;
+    if (!/[A-Za-z]{2}/.test(text) || (text.match(LATIN_WORD)?.length ?? 0) < MIXED_MIN_WORDS) return found;
     const blanked = { ...input, text: text.replace(CJK_CHAR, ' ') };
     const products = new Set(found.map((f) => f.productId));
     for (const f of english.detect(blanked, context)) {

@@ -1,5 +1,5 @@
 import type { Catalog } from '@anchorwatch/schemas';
-import { KeyTrie } from './char-trie.ts';
+import { CharTrie, KeyTrie } from './char-trie.ts';
 import { normalizeZh } from './normalize.ts';
 import { pinyinKeys } from './pinyin-key.ts';
 import type { Segmenter } from './segmenter.ts';
@@ -25,8 +25,10 @@ type Naming = ReadonlyMap<string, 'name' | 'alias'>;
 
 /** The catalogue compiled for Chinese matching: characters and fuzzy pinyin, built once per catalogue. */
 export interface ZhMentionIndex {
-  byChars: KeyTrie<Naming>;
+  byChars: CharTrie<Naming>;
   bySound: KeyTrie<Naming>;
+  /** Every term as normalised, for the scorer to read as neutral. */
+  terms: string[];
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -49,15 +51,17 @@ function namesOf(name: string): string[] {
 
 /** Compiles names, aliases and brands (a brand names all its products) by characters and by sound. */
 export function compileZhMentions(catalog: Catalog): ZhMentionIndex {
-  const byChars = new KeyTrie<Naming>();
+  const byChars = new CharTrie<Naming>();
   const bySound = new KeyTrie<Naming>();
+  const terms: string[] = [];
   for (const product of catalog.products) {
     const add = (term: string, via: 'name' | 'alias'): void => {
       const norm = normalizeZh(term).text.trim();
       if (norm === '') return;
       const value = new Map([[product.id, via]]);
-      byChars.add([...norm], value, mergeNaming);
-      if (norm.includes(' ')) byChars.add([...norm.replace(/\s+/g, '')], value, mergeNaming);
+      terms.push(norm);
+      byChars.add(norm, value, mergeNaming);
+      if (norm.includes(' ')) byChars.add(norm.replace(/\s+/g, ''), value, mergeNaming);
       // Sound matching is for Chinese words; two characters at least, so one syllable never names a product.
       if (cjkCount(norm) >= 2 && !LATIN_OR_DIGIT.test(norm)) bySound.add(pinyinKeys(norm), value, mergeNaming);
     };
@@ -70,7 +74,7 @@ export function compileZhMentions(catalog: Catalog): ZhMentionIndex {
     }
     if (brand) add(brand, 'alias');
   }
-  return { byChars, bySound };
+  return { byChars, bySound, terms };
 }
 
 interface Token {
@@ -78,10 +82,13 @@ interface Token {
   end: number;
 }
 
-function tokenSpans(segmenter: Segmenter, text: string): Token[] {
+// Context either side of a term that the segmenter sees: enough for the words that could swallow the term.
+const WINDOW = 4;
+
+function tokenSpans(segmenter: Segmenter, text: string, from: number, to: number): Token[] {
   const spans: Token[] = [];
-  let at = 0;
-  for (const word of segmenter.cut(text)) {
+  let at = from;
+  for (const word of segmenter.cut(text.slice(from, to))) {
     const start = text.indexOf(word, at);
     if (start < 0) continue;
     spans.push({ start, end: start + word.length });
@@ -121,11 +128,12 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
   const chars = [...text];
   const traps: { start: number; end: number }[] = [];
   if (chars.length !== text.length) return { mentions: [], traps };
-  let tokens: Token[] | null = null;
-  const words = (): Token[] => (tokens ??= tokenSpans(segmenter, text));
+  // Segmented around each term only: cutting a short window costs a fraction of cutting the line.
+  const words = (start: number, end: number): Token[] =>
+    tokenSpans(segmenter, text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   const candidates: (ZhMention & { value: Naming })[] = [];
   for (let i = 0; i < chars.length; i++) {
-    const match = index.byChars.longestAt(chars, i);
+    const match = index.byChars.longestAt(text, i);
     if (!match) continue;
     const end = match.end;
     const term = text.slice(i, end);
@@ -133,7 +141,7 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     const trapped =
       latinBoundaryBroken(text, i, end) ||
       // Terms of four Chinese characters or more are specific enough to skip the dictionary check.
-      (cjk > 0 && cjk <= 3 && cjk === term.length && crossesWord(words(), i, end, cjk <= 2)) ||
+      (cjk > 0 && cjk <= 3 && cjk === term.length && crossesWord(words(i, end), i, end, cjk <= 2)) ||
       (cjk <= 3 && HEADS.test(text.slice(end)));
     if (trapped) {
       traps.push({ start: i, end });
@@ -147,9 +155,13 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     const match = index.bySound.longestAt(keys, i);
     if (!match) continue;
     const len = match.end - i;
+    // Already found by its characters (or inside a longer name), or already judged a trap: nothing new to hear.
+    if (candidates.some((c) => !c.homophone && c.start <= i && c.end >= match.end)) continue;
+    if (traps.some((t) => t.start === i && t.end === match.end)) continue;
     // Two characters that form a dictionary word are that word (七号, 过时), not a misheard brand.
-    if (len <= 2 && words().some((t) => t.start === i && t.end === match.end)) continue;
-    if (crossesWord(words(), i, match.end, len <= 2)) continue;
+    const around = words(i, match.end);
+    if (len <= 2 && around.some((t) => t.start === i && t.end === match.end)) continue;
+    if (crossesWord(around, i, match.end, len <= 2)) continue;
     candidates.push({ ...toMention(match.value, i, match.end, true), value: match.value });
   }
   const mentions = pickLongest(candidates);

@@ -1,5 +1,4 @@
-import { containsAny } from './contains-any.ts';
-import { ZH_CONCESSIONS, ZH_CONDITIONALS, ZH_DENIALS, ZH_REPORTING } from './lexicon.ts';
+import { hasMarker, Marker, type MarkerHit } from './markers.ts';
 import type { ZhClauseScore } from './score-clause.ts';
 import type { ZhClause } from './split-clauses.ts';
 
@@ -22,9 +21,7 @@ const VIEWER_THRESHOLD = -2;
 const TALENT_THRESHOLD = -4;
 const TALENT_ADMITTED_THRESHOLD = -1;
 
-const admits = containsAny(ZH_CONCESSIONS);
-const supposes = containsAny(ZH_CONDITIONALS);
-const denies = containsAny(ZH_DENIALS);
+
 
 /**
  * Decides which clauses of a normalised line are negative: questions ask, conditions and remedies (坏了包换)
@@ -36,14 +33,15 @@ export function judgeZhLine(
   clauses: readonly ZhClause[],
   scores: readonly ZhClauseScore[],
   role: LineRole,
+  markers: readonly MarkerHit[],
   namesProduct: (clauseIndex: number) => boolean = () => false,
 ): ZhJudgedClause[] {
-  const admitted = role === 'talent' && admits(text);
-  const denialAt = firstDenial(text, clauses);
+  const admitted = role === 'talent' && hasMarker(markers, Marker.admission);
+  const denialAt = clauses.findIndex((c) => hasMarker(markers, Marker.denial, c.start, c.end));
   // A line that asks (敏感肌能用吗 我一碰就泛红) describes the asker, unless some clause of it accuses.
   const asks = clauses.some((c) => c.question) && !clauses.some((c) => c.accusing);
   // The talent promising a remedy (拍照联系客服 我们补发) is answering a complaint, not making one.
-  const remedy = role === 'talent' && !admitted && supposes(text);
+  const remedy = role === 'talent' && !admitted && hasMarker(markers, Marker.condition);
   const judged = clauses.map((clause, i): ZhJudgedClause => {
     const score = scores[i]!;
     const body = text.slice(clause.start, clause.end);
@@ -53,10 +51,10 @@ export function judgeZhLine(
     // In a line that asks, the asker describing themself (我嘴巴老起皮) is context for the question.
     const aboutAsker = asks && body.includes('我') && !namesProduct(i);
     if (clause.question || (asks && (!strong || aboutAsker)) || remedy) negative = false;
-    if (supposes(body) && !clause.accusing && !admitted) negative = false;
+    if (hasMarker(markers, Marker.condition, clause.start, clause.end) && !clause.accusing && !admitted) negative = false;
     if (role === 'talent' && ADDRESSING.test(body)) negative = false;
-    if (denialAt !== null && i <= denialAt && !admitted) negative = false;
-    if (!admitted && quotesComplaint(body, clause.start, score)) negative = false;
+    if (denialAt >= 0 && i <= denialAt && !admitted) negative = false;
+    if (!admitted && quotesComplaint(markers, clause.start, clause.end, score)) negative = false;
     return { clause, score, negative };
   });
   for (let i = 1; i < judged.length; i++) {
@@ -68,19 +66,8 @@ export function judgeZhLine(
   return judged;
 }
 
-// The clause index holding the first denial, e.g. "有宝宝问是不是假货啊 不是的".
-function firstDenial(text: string, clauses: readonly ZhClause[]): number | null {
-  const index = clauses.findIndex((c) => denies(text.slice(c.start, c.end)));
-  return index < 0 ? null : index;
-}
-
 // Someone answering a complaint they repeat ("说智商税的宝宝…", "有宝宝问…") is not making it.
-function quotesComplaint(body: string, offset: number, score: ZhClauseScore): boolean {
-  if (score.cues.length === 0) return false;
+function quotesComplaint(markers: readonly MarkerHit[], from: number, to: number, score: ZhClauseScore): boolean {
   const firstCue = score.cues.find((c) => c.weight < 0);
-  if (!firstCue) return false;
-  return ZH_REPORTING.some((w) => {
-    const at = body.indexOf(w);
-    return at >= 0 && offset + at < firstCue.start;
-  });
+  return firstCue !== undefined && hasMarker(markers, Marker.reporting, from, Math.min(to, firstCue.start));
 }

@@ -1,4 +1,5 @@
 import { judgeZhLine } from './judge-line.ts';
+import { scanMarkers } from './markers.ts';
 import { normalizeZh } from './normalize.ts';
 import { compileZhTerms, scoreZhClause, type ZhTerms } from './score-clause.ts';
 import { splitZhClauses } from './split-clauses.ts';
@@ -12,7 +13,8 @@ let terms: ZhTerms | null = null;
 export function isNegativeZhSentence(text: string): boolean {
   terms ??= compileZhTerms();
   const norm = normalizeZh(text);
-  const clauses = splitZhClauses(norm.text);
+  const markers = scanMarkers(norm.text);
+  const clauses = splitZhClauses(norm.text, markers);
   const scores = clauses.map((c) => scoreZhClause(terms!, norm.text, c.start, c.end));
-  return judgeZhLine(norm.text, clauses, scores, 'viewer').some((j) => j.negative);
+  return judgeZhLine(norm.text, clauses, scores, 'viewer', markers).some((j) => j.negative);
 }

@@ -34,8 +34,9 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Characters people put between the characters of a word to slip past filters (踩*雷, 智.商.税).
 const SEPARATORS = /[*·•._\-|/\\~～^`+＊]/;
+const SEPARATOR_SET = new Set('*·•._-|/\\~～^`+＊');
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u200d\ufe0e\ufe0f]/u;
-const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(ch);
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u3400' && CJK.test(ch);
 
 /**
  * Normalises a Chinese line: full-width to half-width (NFKC), Latin to lower case, Traditional to Simplified,
@@ -45,35 +46,46 @@ const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK.test(
 export function normalizeZh(line: string): NormalizedText {
   const chars: string[] = [];
   const origin: number[] = [];
-  let i = 0;
   let traditional = false;
-  for (const raw of line) {
+  let latin = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let raw = line[i]!;
     const at = i;
-    i += raw.length;
-    const folded = foldChar(raw);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) raw += line[++i]!;
+    const folded = code >= 0x4e00 && code <= 0x9fff ? raw : foldChar(raw);
     for (let k = 0; k < folded.length; k++) {
       const ch = folded[k]!;
       if (!traditional && ch >= '\u3400' && isTraditional(ch)) traditional = true;
+      if (!latin && ch >= 'a' && ch <= 'z') latin = true;
+      // Separators inside a word (踩*雷) and the third and later of a run (啊啊啊) go; a Traditional line keeps
+      // them until after conversion, which may join characters.
+      if (!traditional && dropped(chars, ch, line, i + 1)) continue;
       chars.push(ch);
       origin.push(at);
     }
   }
-  // Most lines are Simplified already; only those with a Traditional character pay for the phrase-level pass.
-  let converted = chars;
-  if (traditional) {
-    const whole = [...toSimplified(chars.join(''))];
-    converted = whole.length === chars.length ? whole : chars.map(simplifiedChar);
-  }
+  if (!traditional) return latin ? expandAbbreviations(chars, origin, line.length) : { text: chars.join(''), origin: [...origin, line.length] };
+  // Only lines with a Traditional character pay for OpenCC's phrase-level pass.
+  const whole = [...toSimplified(chars.join(''))];
+  const converted = whole.length === chars.length ? whole : chars.map(simplifiedChar);
   const outChars: string[] = [];
   const outOrigin: number[] = [];
   for (let k = 0; k < converted.length; k++) {
     const ch = converted[k]!;
-    if (SEPARATORS.test(ch) && isCjk(outChars.at(-1)) && isCjk(converted[k + 1])) continue;
+    if (SEPARATOR_SET.has(ch) && isCjk(outChars.at(-1)) && isCjk(converted[k + 1])) continue;
     if (ch === outChars.at(-1) && ch === outChars.at(-2)) continue;
     outChars.push(ch);
     outOrigin.push(origin[k]!);
   }
   return expandAbbreviations(outChars, outOrigin, line.length);
+}
+
+// Whether `ch`, about to follow `chars`, is dropped: a separator between two Chinese characters, or a third repeat.
+function dropped(chars: readonly string[], ch: string, line: string, next: number): boolean {
+  const n = chars.length;
+  if (n >= 2 && ch === chars[n - 1] && ch === chars[n - 2]) return true;
+  return SEPARATOR_SET.has(ch) && isCjk(chars[n - 1]) && isCjk(line[next]);
 }
 
 // Per CJK code point: 0 not yet looked up, 1 already Simplified, 2 Traditional (OpenCC changes it).
@@ -110,7 +122,6 @@ function foldChar(raw: string): string {
 const isAsciiWordChar = (ch: string): boolean => (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
 
 function expandAbbreviations(chars: string[], origin: number[], length: number): NormalizedText {
-  if (!chars.some((ch) => ch >= 'a' && ch <= 'z')) return { text: chars.join(''), origin: [...origin, length] };
   const text: string[] = [];
   const out: number[] = [];
   let k = 0;

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { KeyTrie } from './char-trie.ts';
+import { CharTrie } from './char-trie.ts';
 import {
   ZH_AMBIGUOUS, ZH_CHEAPER_PLACES, ZH_EMOTIVE, ZH_EXCESS, ZH_FAULTS, ZH_NEGATORS, ZH_PHRASES, ZH_STRESS, ZH_STRESS_AFTER,
   ZH_TRAILING_NEGATORS, ZH_WORDS,
@@ -7,7 +7,7 @@ import {
 
 /** A word of the lexicon as compiled: its weight, kind and, for phrases, an ASCII slug for the rule name. */
 interface TermValue {
-  kind: 'phrase' | 'word' | 'fault' | 'ambiguous';
+  kind: 'phrase' | 'word' | 'fault' | 'ambiguous' | 'name';
   weight: number;
   slug: string | null;
 }
@@ -33,7 +33,7 @@ export interface ZhClauseScore {
 
 /** The lexicon compiled into one character trie. */
 export interface ZhTerms {
-  trie: KeyTrie<TermValue>;
+  trie: CharTrie<TermValue>;
 }
 
 const PHRASE_WEIGHT = -3;
@@ -46,12 +46,14 @@ const NEGATION_GAP = 3;
 const slugOf = (text: string): string => `zh-${pinyin(text, { toneType: 'none', type: 'array', v: true }).join('-')}`;
 
 /** Compiles phrases, words and qualities; a phrase wins over a word it contains, the longer entry over the shorter. */
-export function compileZhTerms(extraPhrases: readonly string[] = []): ZhTerms {
-  const trie = new KeyTrie<TermValue>();
-  for (const word of ZH_AMBIGUOUS) trie.add([...word], { kind: 'ambiguous', weight: -1, slug: null });
-  for (const word of ZH_FAULTS) trie.add([...word], { kind: 'fault', weight: -1, slug: null });
-  for (const [word, weight] of Object.entries(ZH_WORDS)) trie.add([...word], { kind: 'word', weight, slug: null });
-  for (const phrase of [...ZH_PHRASES, ...extraPhrases]) trie.add([...phrase], { kind: 'phrase', weight: PHRASE_WEIGHT, slug: slugOf(phrase) });
+export function compileZhTerms(extraPhrases: readonly string[] = [], names: readonly string[] = []): ZhTerms {
+  const trie = new CharTrie<TermValue>();
+  for (const word of ZH_AMBIGUOUS) trie.add(word, { kind: 'ambiguous', weight: -1, slug: null });
+  for (const word of ZH_FAULTS) trie.add(word, { kind: 'fault', weight: -1, slug: null });
+  for (const [word, weight] of Object.entries(ZH_WORDS)) trie.add(word, { kind: 'word', weight, slug: null });
+  for (const phrase of [...ZH_PHRASES, ...extraPhrases]) trie.add(phrase, { kind: 'phrase', weight: PHRASE_WEIGHT, slug: slugOf(phrase) });
+  // A product's own name is not sentiment (棒 in 卷棒, 不粘 in 不粘锅): the name is read as one neutral term.
+  for (const name of names) if (name.length >= 2) trie.add(name, { kind: 'name', weight: 0, slug: null }, (old) => old);
   return { trie };
 }
 
@@ -85,23 +87,11 @@ function negatedAfter(text: string, at: number, to: number): boolean {
 }
 
 /** Scores normalised text [from, to) of a line: lexicon, qualities stressed into faults, negation, sarcasm. */
-export function scoreZhClause(
-  terms: ZhTerms,
-  text: string,
-  from: number,
-  to: number,
-  names?: { longestAt(keys: ArrayLike<string>, at: number, limit?: number): { end: number } | null },
-): ZhClauseScore {
+export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: number): ZhClauseScore {
   const score: ZhClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], sarcasm: false };
   let lastPositiveEnd = -10;
   let i = from;
   while (i < to) {
-    // A product's own name is not sentiment (棒 in 卷棒, 不粘 in 不粘锅).
-    const name = names?.longestAt(text, i, to);
-    if (name) {
-      i = name.end;
-      continue;
-    }
     const match = terms.trie.longestAt(text, i, to);
     if (!match) {
       i++;
@@ -150,7 +140,7 @@ export function scoreZhClause(
 // Qualities weigh only when stressed: before them (太油, 有点厚) or after them (厚了一点, 硬得能砸核桃).
 function weighOf(value: TermValue, text: string, from: number, start: number, end: number, to: number): number {
   const before = text.slice(Math.max(from, start - 3), start);
-  if (value.kind === 'phrase') return value.weight;
+  if (value.kind === 'phrase' || value.kind === 'name') return value.weight;
   // A complaint word stressed (好晃, 太吓人) weighs one more.
   if (value.kind === 'word') return value.weight < 0 && endsWithAny(before, ZH_STRESS) ? value.weight - 1 : value.weight;
   const after = text.slice(end, Math.min(to, end + 3));

@@ -1,5 +1,5 @@
-import { containsAny } from './contains-any.ts';
-import { ZH_ACCUSING, ZH_CONTRASTS, ZH_QUESTIONS } from './lexicon.ts';
+import { ZH_CONTRASTS } from './lexicon.ts';
+import { hasMarker, Marker, type MarkerHit } from './markers.ts';
 
 /** A stretch of a normalised line between pauses or punctuation, or after a contrast word. */
 export interface ZhClause {
@@ -13,8 +13,6 @@ export interface ZhClause {
   contrast: boolean;
 }
 
-const accuses = containsAny(ZH_ACCUSING);
-const asksWord = containsAny(ZH_QUESTIONS);
 const BREAK = /[，,。.!！?？;；:：、…~\s]/;
 const BREAK_CHARS = new Set('，,。.!！?？;；:：、…~ \t\n\u3000');
 // 可 opens a contrast only when it is not 可以, 可能, 可爱, 可惜…
@@ -23,12 +21,12 @@ const CONTRAST_AT = new RegExp(`^(?:${ZH_CONTRASTS.filter((w) => w !== '可').jo
 const CONTRAST_FIRST = new Set(ZH_CONTRASTS.map((w) => w[0]!));
 
 /** Splits a normalised line into clauses at punctuation, ASR pauses (spaces) and contrast words. */
-export function splitZhClauses(text: string): ZhClause[] {
+export function splitZhClauses(text: string, markers: readonly MarkerHit[]): ZhClause[] {
   const spans: [number, number][] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const atBreak = i === text.length || BREAK_CHARS.has(text[i]!);
-    const contrastHere = i > start && i < text.length && CONTRAST_FIRST.has(text[i]!) && CONTRAST_AT.test(text.slice(i, i + 4)) && !BREAK.test(text[i - 1]!);
+    const contrastHere = i > start && i < text.length && CONTRAST_FIRST.has(text[i]!) && !BREAK_CHARS.has(text[i - 1]!) && CONTRAST_AT.test(text.slice(i, i + 4));
     if (atBreak || contrastHere) {
       if (i > start) spans.push([start, i]);
       start = atBreak ? i + 1 : i;
@@ -40,8 +38,8 @@ export function splitZhClauses(text: string): ZhClause[] {
     const next = nextMarks(text, e);
     const marked = (next >= 1 && !/吧$/.test(body)) || /[吗么][啊呀哈]?$/.test(body);
     // "３２９９？？" "这样正常吗？？": doubled question marks are incredulity, not a question.
-    const accusing = accuses(body) || next >= 2;
-    const asks = marked || asksWord(body);
+    const accusing = hasMarker(markers, Marker.accusing, s, e) || next >= 2;
+    const asks = marked || hasMarker(markers, Marker.question, s, e);
     return { start: s, end: e, question: asks && !accusing, accusing, contrast: CONTRAST_AT.test(body) };
   });
 }
