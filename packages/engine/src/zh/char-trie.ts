@@ -47,14 +47,14 @@ export class CharTrie<V> {
     return bestEnd < 0 ? null : { end: bestEnd, value: bestValue! };
   }
 
-  /** Every word found in text[from…to), left to right, as [start, end, value]; overlaps included. */
-  *scan(text: string, from = 0, to = text.length): Generator<[number, number, V]> {
+  /** Calls `found` for every word in text[from…to), left to right, overlaps included. */
+  scan(text: string, found: (start: number, end: number, value: V) => void, from = 0, to = text.length): void {
     for (let at = from; at < to; at++) {
       let node: TrieNode<number, V> | undefined = this.root;
       for (let i = at; i < to; i++) {
         node = node.next.get(text.charCodeAt(i));
         if (!node) break;
-        if (node.value !== undefined) yield [at, i + 1, node.value];
+        if (node.value !== undefined) found(at, i + 1, node.value);
       }
     }
   }

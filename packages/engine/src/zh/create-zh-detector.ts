@@ -7,7 +7,7 @@ import { compileZhMentions, findZhMentions, type ZhMentions } from './find-menti
 import { judgeZhLine, type LineRole, type ZhJudgedClause } from './judge-line.ts';
 import { scanMarkers } from './markers.ts';
 import { normalizeZh } from './normalize.ts';
-import { compileZhTerms, scoreZhClause } from './score-clause.ts';
+import { compileZhTerms, mayBeNegative, scoreZhClause } from './score-clause.ts';
 import { defaultSegmenter, type Segmenter } from './segmenter.ts';
 import { splitZhClauses } from './split-clauses.ts';
 
@@ -32,7 +32,7 @@ export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = 
     const onAir = context?.onAirProductId ?? null;
     // normalise → clauses → score → judge the line → find mentions → attribute → explain
     const norm = normalizeZh(text);
-    if (norm.text.trim() === '') return [];
+    if (norm.text.trim() === '' || !mayBeNegative(terms, norm.text)) return [];
     const markers = scanMarkers(norm.text);
     const clauses = splitZhClauses(norm.text, markers);
     const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end));

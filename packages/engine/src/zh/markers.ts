@@ -35,7 +35,7 @@ for (const [words, kind] of lists) for (const word of words) trie.add(word, kind
 /** Every marker in a line, in one pass over it (overlaps included: 这个 is found as 这 and as 这个). */
 export function scanMarkers(text: string): MarkerHit[] {
   const hits: MarkerHit[] = [];
-  for (const [start, end, kinds] of trie.scan(text)) hits.push({ start, end, kinds });
+  trie.scan(text, (start, end, kinds) => hits.push({ start, end, kinds }));
   return hits;
 }
 

@@ -117,7 +117,8 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
     }
     i = end;
   }
-  for (const smell of text.slice(from, to).matchAll(SMELL)) {
+  const body = text.slice(from, to);
+  for (const smell of body.includes('股') ? body.matchAll(SMELL) : []) {
     const start = from + smell.index;
     const end = start + smell[0].length;
     if (score.cues.some((c) => c.start < end && start < c.end && (c.weight > 0 || c.source === 'phrase'))) continue;
@@ -125,16 +126,39 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
     score.cues = score.cues.filter((c) => !(c.start < end && start < c.end));
     score.cues.push({ start, end, weight: -2, source: 'lexicon' });
   }
-  const cheaper = CHEAPER_ELSEWHERE.exec(text.slice(from, to));
+  const cheaper = body.includes('才') ? CHEAPER_ELSEWHERE.exec(body) : null;
   if (cheaper) {
     const start = from + cheaper.index;
     score.phrases.push({ slug: 'zh-cheaper-elsewhere', start, end: start + cheaper[0].length });
     score.cues.push({ start, end: start + cheaper[0].length, weight: PHRASE_WEIGHT, source: 'phrase' });
   }
-  score.sarcasm = hasScareQuotedPraise(terms, text, from, to);
+  score.sarcasm = QUOTE_CHARS.test(body) && hasScareQuotedPraise(terms, text, from, to);
   if (score.sarcasm) score.phrases.push({ slug: 'zh-sarcasm', start: from, end: from });
   score.total = score.cues.reduce((sum, c) => sum + c.weight, 0) + (score.sarcasm ? PHRASE_WEIGHT : 0);
   return score;
+}
+
+/**
+ * A cheap first look at a whole line: could any clause of it be negative? False when it holds no complaint word,
+ * no stressed quality, no scare quotes, no singled-out smell and no cheaper-elsewhere price, so the detector can
+ * skip the rest. Errs on the side of true.
+ */
+export function mayBeNegative(terms: ZhTerms, text: string): boolean {
+  if (QUOTE_CHARS.test(text)) return true;
+  if (text.includes('股') && new RegExp(SMELL.source).test(text)) return true;
+  if (text.includes('才') && CHEAPER_ELSEWHERE.test(text)) return true;
+  let i = 0;
+  while (i < text.length) {
+    const match = terms.trie.longestAt(text, i);
+    if (!match) {
+      i++;
+      continue;
+    }
+    const { value, end } = match;
+    if (value.weight < 0 && (value.kind === 'phrase' || value.kind === 'word' || weighOf(value, text, 0, i, end, text.length) < 0)) return true;
+    i = end;
+  }
+  return false;
 }
 
 // Qualities weigh only when stressed: before them (太油, 有点厚) or after them (厚了一点, 硬得能砸核桃).
