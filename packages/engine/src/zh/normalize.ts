@@ -45,27 +45,44 @@ const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u
  */
 export function normalizeZh(line: string): NormalizedText {
   const chars: string[] = [];
-  const origin: number[] = [];
+  // Offsets stay the identity until a character is dropped, split or merged; only then is the map written out.
+  let origin: number[] | null = null;
   let traditional = false;
   let latin = false;
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
-    let raw = line[i]!;
     const at = i;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      const ch = line[i]!;
+      if (!traditional && isTraditional(ch)) traditional = true;
+      if (!traditional && dropped(chars, ch, line, i + 1)) {
+        origin ??= identity(chars.length);
+        continue;
+      }
+      chars.push(ch);
+      origin?.push(at);
+      continue;
+    }
+    let raw = line[i]!;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) raw += line[++i]!;
-    const folded = code >= 0x4e00 && code <= 0x9fff ? raw : foldChar(raw);
+    const folded = foldChar(raw);
+    if (folded.length !== 1 || raw.length !== 1) origin ??= identity(chars.length);
     for (let k = 0; k < folded.length; k++) {
       const ch = folded[k]!;
       if (!traditional && ch >= '\u3400' && isTraditional(ch)) traditional = true;
       if (!latin && ch >= 'a' && ch <= 'z') latin = true;
       // Separators inside a word (踩*雷) and the third and later of a run (啊啊啊) go; a Traditional line keeps
       // them until after conversion, which may join characters.
-      if (!traditional && dropped(chars, ch, line, i + 1)) continue;
+      if (!traditional && dropped(chars, ch, line, i + 1)) {
+        origin ??= identity(chars.length);
+        continue;
+      }
       chars.push(ch);
-      origin.push(at);
+      origin?.push(at);
     }
   }
-  if (!traditional) return latin ? expandAbbreviations(chars, origin, line.length) : { text: chars.join(''), origin: [...origin, line.length] };
+  const offsets = origin ?? identity(chars.length);
+  if (!traditional) return latin ? expandAbbreviations(chars, offsets, line.length) : { text: chars.join(''), origin: [...offsets, line.length] };
   // Only lines with a Traditional character pay for OpenCC's phrase-level pass.
   const whole = [...toSimplified(chars.join(''))];
   const converted = whole.length === chars.length ? whole : chars.map(simplifiedChar);
@@ -76,10 +93,12 @@ export function normalizeZh(line: string): NormalizedText {
     if (SEPARATOR_SET.has(ch) && isCjk(outChars.at(-1)) && isCjk(converted[k + 1])) continue;
     if (ch === outChars.at(-1) && ch === outChars.at(-2)) continue;
     outChars.push(ch);
-    outOrigin.push(origin[k]!);
+    outOrigin.push(offsets[k]!);
   }
   return expandAbbreviations(outChars, outOrigin, line.length);
 }
+
+const identity = (n: number): number[] => Array.from({ length: n }, (_v, i) => i);
 
 // Whether `ch`, about to follow `chars`, is dropped: a separator between two Chinese characters, or a third repeat.
 function dropped(chars: readonly string[], ch: string, line: string, next: number): boolean {
