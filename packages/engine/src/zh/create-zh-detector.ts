@@ -7,9 +7,9 @@ import { compileZhMentions, findZhMentions, type ZhMentions } from './find-menti
 import { judgeZhLine, type LineRole, type ZhJudgedClause } from './judge-line.ts';
 import { scanMarkers } from './markers.ts';
 import { normalizeZh } from './normalize.ts';
-import { compileZhTerms, mayBeNegative, scoreZhClause } from './score-clause.ts';
+import { compileZhTerms, scoreZhClause, type ZhClauseScore } from './score-clause.ts';
 import { defaultSegmenter, type Segmenter } from './segmenter.ts';
-import { splitZhClauses } from './split-clauses.ts';
+import { clauseSpans, splitZhClauses } from './split-clauses.ts';
 
 /** Knobs for the Chinese detector; the defaults are the shipped rules and the jieba segmenter. */
 export interface ZhDetectorOptions {
@@ -32,10 +32,12 @@ export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = 
     const onAir = context?.onAirProductId ?? null;
     // normalise → clauses → score → judge the line → find mentions → attribute → explain
     const norm = normalizeZh(text);
-    if (norm.text.trim() === '' || !mayBeNegative(terms, norm.text)) return [];
+    // Score first: a line with no complaint evidence in any clause (most lines) stops here.
+    const spans = clauseSpans(norm.text);
+    const scores = spans.map(([start, end]) => scoreZhClause(terms, norm.text, start, end));
+    if (!scores.some(hasComplaint)) return [];
     const markers = scanMarkers(norm.text);
-    const clauses = splitZhClauses(norm.text, markers);
-    const scores = clauses.map((c) => scoreZhClause(terms, norm.text, c.start, c.end));
+    const clauses = splitZhClauses(norm.text, markers, spans);
     let found: ZhMentions | null = null;
     const mentions = (): ZhMentions => (found ??= findZhMentions(mentionIndex, norm.text, segmenter));
     const names = (i: number): boolean => mentions().mentions.some((m) => m.start >= clauses[i]!.start && m.start < clauses[i]!.end);
@@ -52,6 +54,9 @@ export function createZhDetector(catalog: Catalog, options: ZhDetectorOptions = 
 
   return { version: DETECTOR_VERSION, detect };
 }
+
+// Any judge verdict of negative needs a phrase, sarcasm or a negative cue in the clause.
+const hasComplaint = (score: ZhClauseScore): boolean => score.phrases.length > 0 || score.cues.some((c) => c.weight < 0);
 
 // A phrase rule is the stronger evidence; between equals, the more negative clause explains the finding.
 function outranks(a: ZhJudgedClause, b: ZhJudgedClause): boolean {

@@ -138,29 +138,6 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
   return score;
 }
 
-/**
- * A cheap first look at a whole line: could any clause of it be negative? False when it holds no complaint word,
- * no stressed quality, no scare quotes, no singled-out smell and no cheaper-elsewhere price, so the detector can
- * skip the rest. Errs on the side of true.
- */
-export function mayBeNegative(terms: ZhTerms, text: string): boolean {
-  if (QUOTE_CHARS.test(text)) return true;
-  if (text.includes('股') && new RegExp(SMELL.source).test(text)) return true;
-  if (text.includes('才') && CHEAPER_ELSEWHERE.test(text)) return true;
-  let i = 0;
-  while (i < text.length) {
-    const match = terms.trie.longestAt(text, i);
-    if (!match) {
-      i++;
-      continue;
-    }
-    const { value, end } = match;
-    if (value.weight < 0 && (value.kind === 'phrase' || value.kind === 'word' || weighOf(value, text, 0, i, end, text.length) < 0)) return true;
-    i = end;
-  }
-  return false;
-}
-
 // Qualities weigh only when stressed: before them (太油, 有点厚) or after them (厚了一点, 硬得能砸核桃).
 function weighOf(value: TermValue, text: string, from: number, start: number, end: number, to: number): number {
   if (value.kind === 'phrase' || value.kind === 'name') return value.weight;

@@ -20,8 +20,8 @@ const CONTRAST_AT = new RegExp(`^(?:${ZH_CONTRASTS.filter((w) => w !== '可').jo
 
 const CONTRAST_FIRST = new Set(ZH_CONTRASTS.map((w) => w[0]!));
 
-/** Splits a normalised line into clauses at punctuation, ASR pauses (spaces) and contrast words. */
-export function splitZhClauses(text: string, markers: readonly MarkerHit[]): ZhClause[] {
+/** Where a normalised line breaks into clauses: at punctuation, ASR pauses (spaces) and contrast words. */
+export function clauseSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -32,6 +32,11 @@ export function splitZhClauses(text: string, markers: readonly MarkerHit[]): ZhC
       start = atBreak ? i + 1 : i;
     }
   }
+  return spans;
+}
+
+/** Splits a normalised line into clauses and reads each one's question, accusation and contrast marks. */
+export function splitZhClauses(text: string, markers: readonly MarkerHit[], spans = clauseSpans(text)): ZhClause[] {
   return spans.map(([s, e]) => {
     const body = text.slice(s, e);
     // A clause ending in 吧 guesses aloud (三无产品吧？): a claim, not a question.
