@@ -139,15 +139,20 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
 }
 
 // Qualities weigh only when stressed: before them (太油, 有点厚) or after them (厚了一点, 硬得能砸核桃).
+// Whether one of `words`, at most `room` long, ends at `at`.
+function endsBefore(text: string, at: number, room: number, words: readonly string[]): boolean {
+  for (const w of words) if (w.length <= room && text.endsWith(w, at)) return true;
+  return false;
+}
+
 function weighOf(value: TermValue, text: string, from: number, start: number, end: number, to: number): number {
   if (value.kind === 'phrase' || value.kind === 'name') return value.weight;
   // Up to three characters either side, inside the clause, read in place (no substrings on this hot path).
   const room = start - Math.max(from, start - 3);
-  const endsBefore = (words: readonly string[]): boolean => words.some((w) => w.length <= room && text.endsWith(w, start));
   // A complaint word stressed (好晃, 太吓人) weighs one more.
-  if (value.kind === 'word') return value.weight < 0 && endsBefore(ZH_STRESS) ? value.weight - 1 : value.weight;
+  if (value.kind === 'word') return value.weight < 0 && endsBefore(text, start, room, ZH_STRESS) ? value.weight - 1 : value.weight;
   const roomAfter = Math.min(to, end + 3) - end;
-  const stressedBefore = endsBefore(value.kind === 'fault' ? ZH_STRESS : ZH_EXCESS);
+  const stressedBefore = endsBefore(text, start, room, value.kind === 'fault' ? ZH_STRESS : ZH_EXCESS);
   const stressedAfter = value.kind === 'fault' && ZH_STRESS_AFTER.some((w) => w.length <= roomAfter && text.startsWith(w, end));
   if (stressedBefore || stressedAfter) return value.kind === 'fault' ? -2 : -1.5;
   // "白得跟刷了墙一样": an ambiguous quality drawn out with 得 leans negative, too weak to flag alone.

@@ -13,20 +13,23 @@ export interface ZhClause {
   contrast: boolean;
 }
 
-const BREAK = /[，,。.!！?？;；:：、…~\s]/;
 const BREAK_CHARS = new Set('，,。.!！?？;；:：、…~ \t\n\u3000');
 // 可 opens a contrast only when it is not 可以, 可能, 可爱, 可惜…
 const CONTRAST_AT = new RegExp(`^(?:${ZH_CONTRASTS.filter((w) => w !== '可').join('|')}|可(?![以能爱惜怜是口乐]))`);
 
-const CONTRAST_FIRST = new Set(ZH_CONTRASTS.map((w) => w[0]!));
+// Character codes, not one-character strings: this loop runs over every character of every line.
+const BREAK_CODES = new Set(Array.from(BREAK_CHARS, (c) => c.charCodeAt(0)));
+const CONTRAST_FIRST = new Set(ZH_CONTRASTS.map((w) => w.charCodeAt(0)));
 
 /** Where a normalised line breaks into clauses: at punctuation, ASR pauses (spaces) and contrast words. */
 export function clauseSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    const atBreak = i === text.length || BREAK_CHARS.has(text[i]!);
-    const contrastHere = i > start && i < text.length && CONTRAST_FIRST.has(text[i]!) && !BREAK_CHARS.has(text[i - 1]!) && CONTRAST_AT.test(text.slice(i, i + 4));
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    const atBreak = code < 0 || BREAK_CODES.has(code);
+    const contrastHere =
+      i > start && !atBreak && CONTRAST_FIRST.has(code) && !BREAK_CODES.has(text.charCodeAt(i - 1)) && CONTRAST_AT.test(text.slice(i, i + 4));
     if (atBreak || contrastHere) {
       if (i > start) spans.push([start, i]);
       start = atBreak ? i + 1 : i;
