@@ -33,7 +33,6 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Characters people put between the characters of a word to slip past filters (踩*雷, 智.商.税).
-const SEPARATORS = /[*·•._\-|/\\~～^`+＊]/;
 const SEPARATOR_SET = new Set('*·•._-|/\\~～^`+＊');
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u200d\ufe0e\ufe0f]/u;
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u3400' && CJK.test(ch);
