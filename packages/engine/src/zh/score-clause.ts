@@ -62,8 +62,9 @@ const startsWithAny = (text: string, words: readonly string[]): string | undefin
 
 // A negator just before a word (不油, 一点都不黏, 不比大牌差), allowing a few characters between them.
 function negatedBefore(text: string, from: number, at: number): boolean {
-  const before = text.slice(Math.max(from, at - NEGATION_GAP - 4), at);
-  if (!NEGATOR_CHARS.test(before)) return false;
+  const windowStart = Math.max(from, at - NEGATION_GAP - 4);
+  if (!holdsCode(text, windowStart, at, NEGATOR_CODES)) return false;
+  const before = text.slice(windowStart, at);
   for (let gap = 0; gap <= NEGATION_GAP; gap++) {
     const head = before.slice(0, before.length - gap);
     const negator = endsWithAny(head, ZH_NEGATORS);
@@ -77,10 +78,18 @@ function negatedBefore(text: string, from: number, at: number): boolean {
   return false;
 }
 
-const NEGATOR_CHARS = new RegExp(`[${[...new Set(ZH_NEGATORS.map((w) => w[0]!))].join('')}]`);
+// First characters of negators, as codes, to rule most words out before any substring is made.
+const NEGATOR_CODES = new Set(ZH_NEGATORS.map((w) => w.charCodeAt(0)));
+const TRAILING_CODES = new Set(ZH_TRAILING_NEGATORS.flatMap((w) => Array.from(w, (c) => c.charCodeAt(0))));
+
+function holdsCode(text: string, from: number, to: number, codes: ReadonlySet<number>): boolean {
+  for (let i = from; i < to; i++) if (codes.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 // "一个坏的都没有", "一点渣都没有": the denial follows the word.
 function negatedAfter(text: string, at: number, to: number): boolean {
+  if (!holdsCode(text, at, Math.min(to, at + 4), TRAILING_CODES)) return false;
   const after = text.slice(at, Math.min(to, at + 4));
   for (let skip = 0; skip <= 2; skip++) if (startsWithAny(after.slice(skip), ZH_TRAILING_NEGATORS)) return true;
   return false;
@@ -100,7 +109,7 @@ export function scoreZhClause(terms: ZhTerms, text: string, from: number, to: nu
     const { end, value } = match;
     const weight = weighOf(value, text, from, i, end, to);
     const negated = weight !== 0 && (negatedBefore(text, from, i) || negatedAfter(text, end, to));
-    const emotive = weight < 0 && ZH_EMOTIVE.includes(text.slice(i, end)) && i - lastPositiveEnd <= 2;
+    const emotive = weight < 0 && i - lastPositiveEnd <= 2 && ZH_EMOTIVE.includes(text.slice(i, end));
     if (emotive || weight === 0) {
       // Praise intensified by a "negative" word (好吃到哭, 美哭) stays praise; the word itself weighs nothing.
     } else if (negated) {
