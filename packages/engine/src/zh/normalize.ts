@@ -34,6 +34,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Characters people put between the characters of a word to slip past filters (踩*雷, 智.商.税).
 const SEPARATOR_SET = new Set('*·•._-|/\\~～^`+＊');
+const SEPARATOR_CODES = new Set(Array.from(SEPARATOR_SET, (c) => c.charCodeAt(0)));
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u200d\ufe0e\ufe0f]/u;
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u3400' && CJK.test(ch);
 
@@ -43,6 +44,7 @@ const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u
  * initialisms (yyds, xswl) written out. Offsets back into the original line are kept for explanations.
  */
 export function normalizeZh(line: string): NormalizedText {
+  if (isPlain(line)) return { text: line, origin: identity(line.length + 1) };
   const chars: string[] = [];
   // Offsets stay the identity until a character is dropped, split or merged; only then is the map written out.
   let origin: number[] | null = null;
@@ -97,6 +99,25 @@ export function normalizeZh(line: string): NormalizedText {
   return expandAbbreviations(outChars, outOrigin, line.length);
 }
 
+// A line that normalisation leaves as it is (the usual ASR line): Simplified Chinese characters, digits, spaces
+// and ASCII punctuation other than separators, with no character three times in a row.
+function isPlain(line: string): boolean {
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run >= 3) return false;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (isTraditionalCode(c)) return false;
+    } else if (c >= 0x80 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || SEPARATOR_CODES.has(c) || c < 0x20) {
+      return false;
+    }
+  }
+  return true;
+}
+
 const identity = (n: number): number[] => Array.from({ length: n }, (_v, i) => i);
 
 // Whether `ch`, about to follow `chars`, is dropped: a separator between two Chinese characters, or a third repeat.
@@ -110,9 +131,16 @@ function dropped(chars: readonly string[], ch: string, line: string, next: numbe
 const FIRST_CJK = 0x3400;
 const simplifiedState = new Uint8Array(0xa000 - FIRST_CJK);
 function isTraditional(ch: string): boolean {
-  const index = ch.charCodeAt(0) - FIRST_CJK;
-  if (index < 0 || index >= simplifiedState.length) return ch.charCodeAt(0) >= 0xf900 && ch.charCodeAt(0) <= 0xfaff;
-  if (simplifiedState[index] === 0) simplifiedState[index] = toSimplified(ch) === ch ? 1 : 2;
+  return isTraditionalCode(ch.charCodeAt(0));
+}
+
+function isTraditionalCode(code: number): boolean {
+  const index = code - FIRST_CJK;
+  if (index < 0 || index >= simplifiedState.length) return code >= 0xf900 && code <= 0xfaff;
+  if (simplifiedState[index] === 0) {
+    const ch = String.fromCharCode(code);
+    simplifiedState[index] = toSimplified(ch) === ch ? 1 : 2;
+  }
   return simplifiedState[index] === 2;
 }
 
