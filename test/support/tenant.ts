@@ -24,8 +24,8 @@ export interface LiveSession {
 export async function openSession(
   apiUrl: string,
   tenant: Tenant,
-  products: { name: string; aliases?: string[] }[],
-  session: { startedAt?: string; title?: string; mediaUrl?: string } = {},
+  products: { name: string; aliases?: string[]; brand?: string }[],
+  session: { startedAt?: string; title?: string; mediaUrl?: string; language?: 'auto' | 'en' | 'zh' } = {},
   contractOptions: { evidencePreRollSeconds?: number; evidencePostRollSeconds?: number } = {},
 ): Promise<LiveSession> {
   const created: Product[] = [];

@@ -9,8 +9,10 @@ import { compileRules } from './rules/compile-rules.ts';
 import { compileTerms, scoreClause } from './score-clause.ts';
 import { endsWithQuestion, splitClauses } from './split-clauses.ts';
 import { tokenize } from './tokenize.ts';
-import type { DetectContext, DetectInput, Detector } from './types.ts';
+import type { DetectContext, DetectInput, DetectLanguage, Detector } from './types.ts';
 import { DETECTOR_VERSION } from './version.ts';
+import { withChinese } from './zh/dispatch-language.ts';
+import type { ZhDetectorOptions } from './zh/create-zh-detector.ts';
 
 /** Knobs for one detector; the defaults are the shipped rules. */
 export interface DetectorOptions {
@@ -18,6 +20,10 @@ export interface DetectorOptions {
   extraPhrases?: readonly NegativePhrase[];
   /** A contract's merchant rules (callers add DEFAULT_RULES), compiled once here; see rules/apply-rules.ts. */
   rules?: readonly DetectionRule[];
+  /** Default language of the lines ('auto' when absent: Chinese lines go to the Chinese rules). */
+  language?: DetectLanguage;
+  /** Knobs for the Chinese rules (segmenter, extra phrases). */
+  chinese?: ZhDetectorOptions;
 }
 
 /** Builds a detector for one catalogue: aliases and phrases are compiled here, once, not per line. */
@@ -26,8 +32,11 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const terms = compileTerms([...NEGATIVE_PHRASES, ...(options.extraPhrases ?? [])]);
   const rules = options.rules ? compileRules(options.rules) : null;
 
+  // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
+  const sentiment = withChinese(catalog, { version: DETECTOR_VERSION, detect: detectSentiment }, options);
+
   function detect(input: DetectInput, context: DetectContext): Finding[] {
-    const found = detectSentiment(input, context);
+    const found = sentiment.detect(input, context);
     if (!rules || typeof input?.text !== 'string') return found;
     const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
     return applyRules(rules, input, { onAirProductId: context?.onAirProductId ?? null }, found, namedIn, DETECTOR_VERSION);

@@ -7,3 +7,7 @@ export { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 export { DEFAULT_RULES } from './rules/default-rules.ts';
 export { compileRulePattern, MAX_REGEX_PROGRAM_SIZE, RulePatternError } from './rules/compile-rules.ts';
 export { BURST_RULE, burstFinding, findChatBursts, type Burst, type BurstOptions, type Complaint } from './rules/chat-bursts.ts';
+export { createZhDetector, type ZhDetectorOptions } from './zh/create-zh-detector.ts';
+export { detectLanguage } from './zh/dispatch-language.ts';
+export { isNegativeZhSentence } from './zh/judge-sentence.ts';
+export type { Segmenter } from './zh/segmenter.ts';

@@ -64,12 +64,17 @@ export type Contract = z.infer<typeof contract>;
 
 // Sessions
 export const sessionStatus = z.enum(['live', 'ended']);
+/** The language of a session's lines; 'auto' detects each line's (Chinese when it holds Chinese characters). */
+export const sessionLanguage = z.enum(['auto', 'en', 'zh']);
+export type SessionLanguage = z.infer<typeof sessionLanguage>;
 export const createSessionBody = z.object({
   contractId: id,
   platform: z.string().min(1).max(100).optional(),
   title: z.string().min(1).max(500).optional(),
   mediaUrl: z.url().max(2000).optional(),
   startedAt: timestamp.optional(),
+  /** Defaults to 'auto'. */
+  language: sessionLanguage.optional(),
 });
 export const session = z.object({
   id,
@@ -83,6 +88,7 @@ export const session = z.object({
   status: sessionStatus,
   createdAt: timestamp,
   endedAt: timestamp.nullable(),
+  language: sessionLanguage,
 });
 export const createdSession = session.extend({ ingestToken: z.string(), ingestUrl: z.string() });
 export type CreateSessionBody = z.infer<typeof createSessionBody>;

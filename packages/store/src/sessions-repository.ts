@@ -1,4 +1,4 @@
-import type { CreateSessionBody, Session } from '@anchorwatch/schemas';
+import type { CreateSessionBody, Session, SessionLanguage } from '@anchorwatch/schemas';
 import type { Queryable } from './db.ts';
 import { NotFoundError } from './errors.ts';
 import { generateSecret, hashSecret } from './secrets.ts';
@@ -16,10 +16,11 @@ interface SessionRow {
   status: 'live' | 'ended';
   created_at: Date;
   ended_at: Date | null;
+  language: SessionLanguage;
 }
 
 const columns =
-  'id, merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, status, created_at, ended_at';
+  'id, merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, status, created_at, ended_at, language';
 
 const toSession = (r: SessionRow): Session => ({
   id: r.id,
@@ -32,6 +33,7 @@ const toSession = (r: SessionRow): Session => ({
   status: r.status,
   createdAt: r.created_at.toISOString(),
   endedAt: r.ended_at?.toISOString() ?? null,
+  language: r.language,
 });
 
 /** What ingest and the worker need to know about a session, whoever owns it. */
@@ -40,6 +42,7 @@ export interface SessionContext {
   merchantId: string;
   status: 'live' | 'ended';
   startedAt: Date | null;
+  language: SessionLanguage;
 }
 
 const toContext = (r: SessionRow): SessionContext => ({
@@ -47,6 +50,7 @@ const toContext = (r: SessionRow): SessionContext => ({
   merchantId: r.merchant_id,
   status: r.status,
   startedAt: r.started_at,
+  language: r.language,
 });
 
 /** Opens a live session under one of the merchant's contracts; the ingest token is returned once. */
@@ -58,8 +62,8 @@ export async function createSession(
   await getContract(db, merchantId, input.contractId);
   const ingestToken = generateSecret('awi');
   const { rows } = await db.query<SessionRow>(
-    `INSERT INTO sessions (merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, ingest_token_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6::timestamptz IS NULL THEN NULL ELSE 'client' END, $7)
+    `INSERT INTO sessions (merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, ingest_token_hash, language)
+     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6::timestamptz IS NULL THEN NULL ELSE 'client' END, $7, $8)
      RETURNING ${columns}`,
     [
       merchantId,
@@ -69,6 +73,7 @@ export async function createSession(
       input.mediaUrl ?? null,
       input.startedAt ?? null,
       hashSecret(ingestToken),
+      input.language ?? 'auto',
     ],
   );
   return { ...toSession(rows[0]!), ingestToken };

@@ -118,4 +118,11 @@ describe('compileRulePattern', () => {
     const d = createDetector(catalog, { rules: [rule({ id: 'bad', kind: 'regex', pattern: '(?<=x)y' }), rules[0]!] });
     expect(run(d, 'chat', 'toner melted')[0]?.rule).toBe('rule.r-melt');
   });
+
+  it('applies to Chinese lines too, after they are routed to the Chinese rules', () => {
+    const zhRules = createDetector(catalog, { rules: [rule({ id: 'r-zh', kind: 'keyword', terms: ['融化'], severity: 'critical' })] });
+    const [f, ...rest] = run(zhRules, 'chat', '今天收到货发现都融化了', 'serum');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ productId: 'serum', rule: 'rule.r-zh', severity: 'critical' });
+  });
 });

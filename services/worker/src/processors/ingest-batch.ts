@@ -71,7 +71,8 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
     for (const line of lines) {
       const onAir = onAirAt(timeline, line.offsetStart);
       const input: DetectInput = { eventId: line.eventId, type: line.type, text: line.text, speaker: line.speaker };
-      for (const f of detector.detect(input, { onAirProductId: onAir && productIds.has(onAir) ? onAir : null })) {
+      const context = { onAirProductId: onAir && productIds.has(onAir) ? onAir : null, language: session.language };
+      for (const f of detector.detect(input, context)) {
         if (productIds.has(f.productId)) findings.push(f);
       }
     }
