@@ -5,7 +5,13 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const services = ['api', 'ingest', 'worker', 'cli'];
-const envReaders = new Set(['packages/runtime/src/config.ts', 'test/support/global-setup.ts', 'scripts/start.ts']);
+// The config loader; and the places that hand the environment on to child processes or read the test servers.
+const envReaders = new Set([
+  'packages/runtime/src/config.ts',
+  'test/support/global-setup.ts',
+  'test/support/worker-process.ts',
+  'scripts/start.ts',
+]);
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

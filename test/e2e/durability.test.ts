@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { INGEST_QUEUE } from '@anchorwatch/schemas';
 import { Queue } from 'bullmq';
@@ -11,6 +10,7 @@ import { sampleStream } from '../support/sample-stream.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 import { createTenant, openSession, type Tenant } from '../support/tenant.ts';
 import type { Alert } from '../support/types.ts';
+import { spawnWorker } from '../support/worker-process.ts';
 
 const startedAt = '2026-11-20T12:00:00.000Z';
 let stack: Stack;
@@ -60,18 +60,7 @@ describe('acknowledged events survive a crash', () => {
     await blocker.query('BEGIN');
     await blocker.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [live.session.id]);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/server.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: stack.config.DATABASE_URL,
-        REDIS_URL: stack.config.REDIS_URL,
-        QUEUE_PREFIX: stack.config.QUEUE_PREFIX,
-        WORKER_PORT: '0',
-        WORKER_LOCK_DURATION_MS: '1000',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
-    });
+    const child = spawnWorker(stack.config);
     const redis = new Redis(stack.config.REDIS_URL);
     const queue = new Queue(INGEST_QUEUE, { connection: redis, prefix: stack.config.QUEUE_PREFIX });
     try {

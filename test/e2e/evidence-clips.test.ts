@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { verifyInclusion } from '@anchorwatch/evidence';
 import { EVIDENCE_QUEUE, type EvidenceDetail, type VerifyReport } from '@anchorwatch/schemas';
@@ -13,6 +12,7 @@ import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 import { createTenant, openSession, type Tenant } from '../support/tenant.ts';
+import { spawnWorker } from '../support/worker-process.ts';
 
 const negative = 'honestly the glowlab serum gave me a rash';
 let stack: Stack;
@@ -150,20 +150,7 @@ describe('finalisation survives a killed worker', () => {
       { startedAt: new Date().toISOString() },
       { evidencePreRollSeconds: 5, evidencePostRollSeconds: 6 },
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/server.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: stack.config.DATABASE_URL,
-        REDIS_URL: stack.config.REDIS_URL,
-        QUEUE_PREFIX: stack.config.QUEUE_PREFIX,
-        WORKER_PORT: '0',
-        WORKER_LOCK_DURATION_MS: '1000',
-        EVIDENCE_FINALISE_GRACE_MS: '0',
-        EVIDENCE_POST_ROLL_SECONDS: '6',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
-    });
+    const child = spawnWorker(stack.config, { EVIDENCE_FINALISE_GRACE_MS: '0', EVIDENCE_POST_ROLL_SECONDS: '6' });
     const queue = new Queue(EVIDENCE_QUEUE, { connection: redis, prefix: stack.config.QUEUE_PREFIX });
     try {
       const client = await IngestClient.connect(live.session.ingestUrl, live.session.ingestToken);
