@@ -71,12 +71,14 @@ describe('createDetector: polarity', () => {
     expect(chat('zero complaints about the toner')).toEqual([]);
   });
 
-  it('does not call a question negative unless a complaint phrase is in it', () => {
+  it('does not call an inquiry negative, but reads a complaint in question form as a complaint', () => {
     expect(chat('is the toner bad for sensitive skin?')).toEqual([]);
     expect(chat('does it sting? 😬', 'serum')).toEqual([]);
-    expect(chat('the toner is awful, right?')).toEqual([]);
-    expect(chat('the toner is awful, right')).toHaveLength(1);
-    expect(chat('is this serum a scam?')).toMatchObject([{ productId: 'serum', rule: 'phrase.scam' }]);
+    expect(chat('is this serum a scam?')).toEqual([]);
+    expect(chat('the toner is awful, right?')).toHaveLength(1);
+    expect(chat('is this serum even legit?? total scam')).toMatchObject([{ productId: 'serum', rule: 'phrase.scam' }]);
+    expect(chat('is that even safe??', 'serum')).toEqual([]);
+    expect(chat('mine leaked everywhere, is that even normal??', 'serum')).toHaveLength(1);
   });
 
   it('lets a non-negative clause after "but" override the negative clause before it', () => {

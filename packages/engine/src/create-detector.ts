@@ -5,7 +5,7 @@ import { compileMentions, findMentions } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { compileTerms, scoreClause } from './score-clause.ts';
-import { endsWithQuestion, splitClauses } from './split-clauses.ts';
+import { splitClauses } from './split-clauses.ts';
 import { tokenize } from './tokenize.ts';
 import type { DetectContext, DetectInput, Detector } from './types.ts';
 import { DETECTOR_VERSION } from './version.ts';
@@ -29,9 +29,9 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     if (tokens.length === 0) return [];
     const mentions = findMentions(mentionIndex, tokens, text);
     const clauses = splitClauses(tokens);
-    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd));
+    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat'));
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
-    const judged = judgeClauses(clauses, scores, namesProduct, { isQuestion: endsWithQuestion(tokens), type: input.type });
+    const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type });
     if (!judged.some((j) => j.negative)) return [];
     const strongest = new Map<string, Attribution>();
     for (const a of attribute(tokens, judged, mentions, onAir)) {

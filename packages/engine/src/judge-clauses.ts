@@ -1,11 +1,15 @@
+import { isConcession, isHostReassurance, isInquiry } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
+import type { Token } from './tokenize.ts';
 
 // Lexicon sums at or below which a clause without a phrase is negative. Hosts describe features in words AFINN
 // scores mildly negative ("delayed release", "noise cancel", "slip them on"), and their findings rank high or
 // critical, so one mild word is not enough from them.
 const CHAT_THRESHOLD = -1;
 const HOST_THRESHOLD = -2;
+// A host conceding a flaw ("to be fair it's a little stiff") needs only the chat threshold.
+const CONCEDED_THRESHOLD = -1;
 
 /** A clause as judged in the context of its line. */
 export interface JudgedClause {
@@ -20,26 +24,35 @@ export interface JudgedClause {
  * that names nothing new and is not negative overrides the negative clause before it ("pricey but so worth it").
  */
 export function judgeClauses(
+  tokens: readonly Token[],
   clauses: readonly Clause[],
   scores: readonly ClauseScore[],
   namesProduct: readonly boolean[],
-  line: { isQuestion: boolean; type: 'transcript' | 'chat' },
+  line: { type: 'transcript' | 'chat' },
 ): JudgedClause[] {
-  const threshold = line.type === 'transcript' ? HOST_THRESHOLD : CHAT_THRESHOLD;
+  const host = line.type === 'transcript';
+  if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
+  const threshold = !host ? CHAT_THRESHOLD : isConcession(tokens) ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
   const rescored = scores.map((score) => dropRebutted(score, denied));
-  const lineHasPhrase = rescored.some((s) => s.phrases.length > 0);
   const judged = rescored.map((score, i): JudgedClause => {
     const clause = clauses[i]!;
-    const hasPhrase = score.phrases.length > 0;
-    const silenced = (line.isQuestion && !lineHasPhrase) || (clause.question && !hasPhrase);
-    return { clause, score, negative: !silenced && (hasPhrase || score.total <= threshold) };
+    const asks = clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd);
+    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold) };
   });
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;
     const overrides = after.clause.contrast && !namesProduct[i] && !after.negative && after.score.total >= 0;
     if (overrides && before.negative) before.negative = false;
+  }
+  // Praise that happens to hold a negative word ("my dog stole it, that's how good it is"): when the line names
+  // at most one subject and has no contrast, its sum decides.
+  const contrasted = judged.some((j) => j.clause.contrast);
+  const subjects = namesProduct.filter(Boolean).length;
+  const lineTotal = rescored.reduce((sum, s) => sum + s.total, 0);
+  if (!contrasted && subjects <= 1 && lineTotal > 0) {
+    for (const j of judged) if (j.negative && j.score.phrases.length === 0) j.negative = false;
   }
   return judged;
 }

@@ -10,6 +10,9 @@ const NEUTRALISED = [
   'charges', 'charged', 'pressure', 'alarm', 'drop', 'cut', 'cuts', 'steal', 'fire', 'crazy', 'insane', 'sick',
   'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'stupid', 'ridiculous', 'cancel', 'cancelling',
   'canceling', 'lowest', 'swear', 'swears',
+  // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
+  'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
+  'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal',
 ];
 
 /** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
@@ -20,12 +23,25 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   cracked: -2, leaks: -2, leaking: -2, leaked: -2, peeling: -2, flimsy: -2, faulty: -3, stale: -2, soggy: -2,
   junk: -3, trash: -3, overhyped: -2, overrated: -2, letdown: -2, wobbly: -2, rusted: -2, rusty: -2,
   clogs: -2, clogged: -2, shoddy: -3, unusable: -3, malfunctioned: -3, dud: -2,
+  // Defects: what breaks, wears, leaks or misbehaves, in any category.
+  chipped: -2, snapped: -2, shattered: -2, frayed: -2, ripped: -2, torn: -2, pilled: -2, pilling: -2, shrunk: -2,
+  shrank: -2, faded: -2, fading: -1, swelled: -2, swollen: -2, bent: -1, dented: -2, scratched: -2, defective: -3,
+  damaged: -2, rattles: -1, squeaks: -1, squeaky: -1, glitchy: -2, buggy: -2, laggy: -2, lags: -2,
+  overheats: -2, overheated: -2, overheating: -2, drifting: -1, drifts: -1, hiss: -1, hisses: -1, hissing: -1,
+  crackles: -1, crackling: -1, unreliable: -2, inaccurate: -2, misleading: -2, lied: -2, lies: -2, mislabeled: -2,
+  unbearable: -2, uncomfortable: -2, uncomfy: -2, itchy: -2, scratchy: -2, sticky: -1, greasy: -1, clumpy: -1,
+  chalky: -2, fishy: -2, bland: -1, tasteless: -2, rancid: -3, moldy: -3, mouldy: -3, smelly: -2, stinks: -2,
+  burnt: -1, mushy: -1, stiff: -1, loud: -1, noisy: -1, slow: -1, sluggish: -2, weak: -2, cheaply: -2,
+  clunky: -1, bulky: -1, overpriced: -2, pricey: -1, rash: -2, breakout: -2, breakouts: -2, irritated: -2,
+  garbage: -3, mid: -2, buns: -2, meme: -2, clown: -2, brick: -1, ripoff: -3, scammy: -3, meh: -1, ugh: -1,
+  smh: -1, yikes: -1, eww: -2, ew: -2, nasty: -3, regret: -2, regretting: -2, disappointing: -2, underwhelming: -2,
+  pmo: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
 
 // Emoji that carry a clear valence in chat; AFINN has none.
 const EMOJI: Record<string, number> = {
   '🤮': -3, '🤢': -3, '😡': -3, '😠': -3, '🤬': -3, '👎': -2, '💩': -2, '😒': -2, '😩': -2, '😤': -2,
-  '😞': -2, '😖': -2, '😑': -1, '🙄': -1, '😍': 3, '🥰': 3, '😊': 2, '👍': 2, '❤': 2, '💯': 2, '🙌': 2,
+  '😞': -2, '😖': -2, '😑': -1, '🙄': -1, '🙃': -1, '💀': -1, '😍': 3, '🥰': 3, '😊': 2, '👍': 2, '❤': 2, '💯': 2, '🙌': 2,
 };
 
 // natural's English list is only "not, no, never, neither"; contractions are spelled as the tokenizer writes them.

@@ -1,5 +1,6 @@
 import type { Explanation } from '@anchorwatch/schemas';
 import { MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
+import { findPatterns } from './patterns.ts';
 import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
@@ -34,8 +35,16 @@ interface TermValue {
 /** Multi-word lexicon entries and live-commerce phrases, compiled once per detector. */
 export type TermIndex = TokenTrie<TermValue>;
 
-// A negator reaches this many words ahead ("not a big fan", "don't really love").
-const NEGATION_WINDOW = 3;
+// A negator reaches this many words ahead ("not a big fan", "don't make my ears ache").
+const NEGATION_WINDOW = 4;
+// "can't say I've had any problems", "not that it's bad": these reach to the end of the clause.
+const WIDE_SCOPE = new Set(['any', 'anything', 'that', 'ever', 'single']);
+// "never been stronger", "never felt better": a negated comparative is praise, not its opposite.
+const NEVER = 'never';
+// Slang that needs its grammatical slot: "mid" judges only at a clause end or before a filler ("mid tbh"),
+// not as the preposition in "mid shoot".
+const PREDICATIVE_ONLY = new Set(['mid', 'buns', 'brick', 'meme', 'clown']);
+const SLANG_TAIL = new Set(['af', 'tbh', 'ngl', 'fr', 'lol', 'lmao', 'honestly', 'imo', 'tho', 'though', 'at', 'ong', 'bro', 'fam', 'too', 'rn']);
 
 // What follows these is a supposition ("if it ever stops working, we replace it"), not a report.
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
@@ -53,9 +62,11 @@ export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
  * Scores tokens [from, to) of `text` with the lexicon and phrases. A negator flips the first cue within three
  * words after it; cues after "if" / "unless" are hypothetical and not scored.
  */
-export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: string, from: number, to: number): ClauseScore {
+export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: string, from: number, to: number, chat = true): ClauseScore {
   const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [] };
   let negatorAt = -Infinity;
+  let negator = '';
+  let wideScope = false;
   let wordIndex = 0;
   let i = from;
   while (i < to) {
@@ -67,10 +78,16 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
     const { value, next } = cueAt(terms, tokens, i, to);
     if (!value) {
       if (HYPOTHETICAL.has(token.norm)) break;
-      if (NEGATORS.has(token.norm)) negatorAt = wordIndex;
+      if (NEGATORS.has(token.norm)) {
+        negatorAt = wordIndex;
+        negator = token.norm;
+        wideScope = false;
+      } else if (WIDE_SCOPE.has(token.norm) && wordIndex - negatorAt <= NEGATION_WINDOW) wideScope = true;
     } else if (value.weight !== 0) {
       const cueText = text.slice(token.start, tokens[next - 1]!.end);
-      const negated = wordIndex - negatorAt <= NEGATION_WINDOW;
+      const inScope = wideScope || wordIndex - negatorAt <= NEGATION_WINDOW;
+      const praise = negator === NEVER && value.weight > 0;
+      const negated = inScope && !praise;
       if (negated) {
         score.negated.push(cueText);
         negatorAt = -Infinity;
@@ -88,7 +105,24 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
     wordIndex += next - i;
     i = next;
   }
+  for (const cue of findPatterns(tokens, from, i, chat)) {
+    if (negatedBefore(tokens, from, cue.text, i)) continue;
+    score.cues.push({ text: cue.text, weight: cue.weight, source: cue.source });
+    score.phrases.push({ slug: cue.slug, text: cue.text });
+    score.total += cue.weight;
+  }
   return score;
+}
+
+// "not too loud", "doesn't taste like much": a pattern right after a negator is denied.
+function negatedBefore(tokens: readonly Token[], from: number, cueText: string, to: number): boolean {
+  const first = cueText.split(' ')[0]!.toLowerCase();
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.lower !== first) continue;
+    for (let j = Math.max(from, i - 2); j < i; j++) if (NEGATORS.has(tokens[j]!.norm)) return true;
+    return false;
+  }
+  return false;
 }
 
 /** The lexicon entry or phrase starting at token `i`, if any, and the token after it. */
@@ -98,6 +132,7 @@ function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number
   if (match) return { value: match.value, next: match.end };
   const weight = WORD_VALENCE.get(token.lower);
   if (weight === undefined || isIntensifier(tokens, i, to, weight)) return { value: null, next: i + 1 };
+  if (PREDICATIVE_ONLY.has(token.lower) && !atClauseEnd(tokens, i, to)) return { value: null, next: i + 1 };
   return { value: { source: 'lexicon', weight, slug: null }, next: i + 1 };
 }
 
@@ -106,4 +141,9 @@ function isIntensifier(tokens: readonly Token[], i: number, to: number, weight: 
   if (weight >= 0 || i + 1 >= to) return false;
   const next = tokens[i + 1]!;
   return next.kind === 'word' && (WORD_VALENCE.get(next.lower) ?? 0) > 0;
+}
+
+function atClauseEnd(tokens: readonly Token[], i: number, to: number): boolean {
+  const next = tokens[i + 1];
+  return i + 1 >= to || next === undefined || next.kind !== 'word' || SLANG_TAIL.has(next.norm);
 }

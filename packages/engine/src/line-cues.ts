@@ -1,0 +1,68 @@
+import type { Token } from './tokenize.ts';
+
+// Words that open an inquiry ("is it waterproof?", "does it come in XL?"); "why"/"who" questions are left to
+// their cues, since "why is it so loud??" and "who's paying that?" complain.
+const INQUIRY_OPENERS = new Set([
+  'is', 'are', 'am', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall', 'has',
+  'have', 'how', 'what', 'whats', 'where', 'when', 'which', 'any', 'anyone', 'anybody', 'u', 'you', 'hows', 'wheres',
+  'isnt', 'doesnt', 'arent', 'cant', 'wont', 'may', 'might',
+]);
+// Words that may precede the opener without changing it ("so does it…", "ok but is it…").
+const LEAD_INS = new Set(['so', 'and', 'but', 'ok', 'okay', 'also', 'hey', 'wait', 'um', 'uh', 'then', 'oh', 'hi', 'hello', 'quick', 'question']);
+// What makes a question rhetorical: "is that even safe??", "seriously?".
+const RHETORICAL = new Set(['even', 'seriously', 'honestly', 'really', 'supposed']);
+
+/** True when tokens [from, to) ask something (an inquiry) rather than complain in question form. */
+export function isInquiry(tokens: readonly Token[], from: number, to: number): boolean {
+  let opener: string | null = null;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') continue;
+    if (opener === null) {
+      if (LEAD_INS.has(token.norm)) continue;
+      if (!INQUIRY_OPENERS.has(token.norm)) return false;
+      opener = token.norm;
+    } else if (RHETORICAL.has(token.norm)) return false;
+  }
+  if (opener === null) return false;
+  const end = tokens[to];
+  return !(end?.kind === 'punct' && end.text.includes('??'));
+}
+
+// Host after-sales reassurance ("we swap it", "a fresh one's on the way"): a defect named there is a promise, not a report.
+const REMEDY = new Set(['warranty', 'replace', 'replacement', 'swap', 'exchange', 'reship', 'guarantee', 'guaranteed', 'covered']);
+// A host quoting a complaint to deny it ("someone's saying garbage, nope").
+const REPORTED = new Set(['saying', 'says', 'said', 'asking', 'asked', 'heard', 'claims', 'claiming', 'comments', 'comment']);
+const DENIAL = new Set(['nope', 'myth', 'false', 'untrue', 'actually', 'wrong']);
+
+/** True when host speech is an after-sales promise or a rebuttal of a quoted complaint. */
+export function isHostReassurance(tokens: readonly Token[]): boolean {
+  let remedy = false;
+  let reported = false;
+  let denial = false;
+  for (const token of tokens) {
+    if (token.kind !== 'word') continue;
+    if (REMEDY.has(token.norm)) remedy = true;
+    else if (REPORTED.has(token.norm)) reported = true;
+    else if (DENIAL.has(token.norm)) denial = true;
+  }
+  return remedy || (reported && denial);
+}
+
+// Host concessions ("I'll give you that", "to be fair", "I'm not gonna defend"): what follows is an admitted flaw.
+const CONCESSIONS: readonly (readonly string[])[] = [
+  ['give', 'you', 'that'], ['to', 'be', 'fair'], ['be', 'honest'], ['be', 'straight'], ['not', 'gonna', 'defend'],
+  ['one', 'thing'], ['i', 'will', 'say'], ['ill', 'say'], ['real', 'talk'], ['knock', 'it'], ['downside'], ['con'],
+];
+
+/** True when host speech concedes a flaw. */
+export function isConcession(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const words of CONCESSIONS) {
+      let j = 0;
+      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
+      if (j === words.length) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,57 @@
+import { WORD_VALENCE } from './lexicon.ts';
+import type { Cue } from './score-clause.ts';
+import type { Token } from './tokenize.ts';
+
+/** A complaint recognised by its shape rather than its words, with the rule that named it. */
+export interface PatternCue extends Cue {
+  slug: string;
+}
+
+const DEICTIC_OBJECTS = new Set(['this', 'these', 'it', 'them', 'yours', 'ours', 'that', 'those']);
+const BEATS = new Set(['mog', 'mogs', 'mogged', 'beats', 'beat', 'destroys', 'clears', 'outlasts', 'smokes', 'cooks', 'bodies']);
+const SENSES = new Set(['taste', 'tastes', 'tasted', 'tasting', 'smell', 'smells', 'smelled', 'smelt', 'smelling']);
+const PRICE_WORDS = new Set(['dollars', 'dollar', 'bucks', 'usd', 'price', 'priced', 'cost', 'costs', 'charging']);
+const PRICE_VERDICTS = new Set(['crazy', 'wild', 'insane', 'steep', 'ridiculous', 'absurd', 'nuts', 'expensive', 'robbery', 'outrageous', 'criminal']);
+// "too good", "too cute": "too" before praise intensifies it; before anything else it names an excess.
+const NOT_EXCESS = new Set(['much', 'many']);
+
+const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
+const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower) ?? 0) : 0);
+
+/**
+ * Complaints that no single word carries, in tokens [from, to): an excess ("way too sweet"), a bad taste or smell
+ * ("tastes like chalk"), a price verdict in chat ("69 is crazy for buds"), and a rival that beats the product
+ * ("X mogs these", "X is better than this").
+ */
+export function findPatterns(tokens: readonly Token[], from: number, to: number, chat: boolean): PatternCue[] {
+  const cues: PatternCue[] = [];
+  let price = false;
+  let verdict: Token | null = null;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const w = word(t);
+    if (t.kind === 'word' && (/^\d/.test(t.norm) || PRICE_WORDS.has(t.norm))) price = true;
+    if (t.text.startsWith('$') || /^\$/.test(t.text)) price = true;
+    if (w === null) continue;
+    if (PRICE_VERDICTS.has(w)) verdict = t;
+    const next = tokens[i + 1];
+    if (w === 'too' && i + 1 < to && next?.kind === 'word' && valence(next) <= 0) {
+      const end = NOT_EXCESS.has(next.norm) && tokens[i + 2]?.kind === 'word' && i + 2 < to ? tokens[i + 2]! : next;
+      if (valence(end) <= 0) cues.push({ text: `${t.text} ${next.text}`, weight: -2, source: 'phrase', slug: 'too-much' });
+    }
+    if (SENSES.has(w) && word(next) === 'like' && i + 2 < to) {
+      const what = tokens[i + 2]!;
+      if (what.kind === 'word' && valence(what) <= 0 && valence(tokens[i + 3]) <= 0) {
+        cues.push({ text: `${t.text} like ${what.text}`, weight: -1, source: 'phrase', slug: 'bad-taste' });
+      }
+    }
+    const deicticNext = DEICTIC_OBJECTS.has(word(next) ?? '') || word(next) === 'the';
+    if (BEATS.has(w) && deicticNext && i > from) cues.push({ text: `${t.text} ${next!.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
+    if ((w === 'better' || w === 'cheaper') && word(next) === 'than' && DEICTIC_OBJECTS.has(word(tokens[i + 2]) ?? '') && i > from) {
+      const subject = word(tokens[from]);
+      if (subject !== null && !DEICTIC_OBJECTS.has(subject)) cues.push({ text: `${t.text} than ${tokens[i + 2]!.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
+    }
+  }
+  if (chat && price && verdict) cues.push({ text: verdict.text, weight: -2, source: 'phrase', slug: 'price-complaint' });
+  return cues;
+}

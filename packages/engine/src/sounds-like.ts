@@ -1,0 +1,89 @@
+import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
+import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
+import { editDistance } from './edit-distance.ts';
+import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
+
+/** A distinctive catalogue word ("hushbeat", "crispduo") and the products it points at. */
+interface SoundTerm {
+  text: string;
+  codes: readonly string[];
+  productIds: readonly string[];
+}
+
+/** A near-miss of a catalogue word: tokens [start, end) of the line, and how it matched. */
+export interface SoundMatch {
+  start: number;
+  end: number;
+  productIds: readonly string[];
+  via: 'fuzzy' | 'phonetic';
+  term: string;
+}
+
+const metaphone = new DoubleMetaphone();
+const COMMON = new Set<string>([...stopwords, ...NEGATORS]);
+// Short words collide with everyday words ("temp" for "tempo"); only longer names are matched loosely.
+const MIN_TERM_LENGTH = 5;
+const MAX_JOIN = 3;
+
+const codesOf = (s: string): string[] => [...new Set(metaphone.process(s, 8))].filter((c) => c !== '');
+
+/** Typos allowed for a term of this length: one from 5 letters, two from 8. */
+const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= MIN_TERM_LENGTH ? 1 : 0);
+
+/** Distinctive catalogue words compiled for loose matching, bucketed by length. */
+export class SoundIndex {
+  readonly #byLength = new Map<number, SoundTerm[]>();
+  readonly #exact: ReadonlySet<string>;
+
+  /** `terms`: distinctive word → products; `exactKeys`: every key the exact index already knows. */
+  constructor(terms: ReadonlyMap<string, readonly string[]>, exactKeys: ReadonlySet<string>) {
+    this.#exact = exactKeys;
+    for (const [text, productIds] of terms) {
+      if (text.length < MIN_TERM_LENGTH) continue;
+      const bucket = this.#byLength.get(text.length) ?? [];
+      bucket.push({ text, codes: codesOf(text), productIds });
+      this.#byLength.set(text.length, bucket);
+    }
+  }
+
+  get size(): number {
+    return this.#byLength.size;
+  }
+
+  /** The loose match starting at word token `i`: one word, or up to three run together ("hush bead"). */
+  matchAt(tokens: readonly Token[], i: number): SoundMatch | null {
+    if (this.#byLength.size === 0) return null;
+    let joined = '';
+    let best: SoundMatch | null = null;
+    for (let end = i + 1; end <= Math.min(tokens.length, i + MAX_JOIN); end++) {
+      const token = tokens[end - 1]!;
+      if (token.kind !== 'word' || /\d/.test(token.key)) break;
+      // An everyday word is never a product on its own and never the tail of a run-together one ("hush bead is").
+      const everyday = COMMON.has(token.key) || WORD_VALENCE.has(token.lower);
+      if (everyday && end > i + 1) break;
+      joined += token.key;
+      if (end === i + 1 && (everyday || this.#exact.has(token.key))) continue;
+      if (joined.length < MIN_TERM_LENGTH - 1) continue;
+      const found = this.#closest(joined);
+      if (found) best = { start: i, end, productIds: found.term.productIds, via: found.via, term: found.term.text };
+    }
+    return best;
+  }
+
+  #closest(candidate: string): { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null {
+    let codes: string[] | null = null;
+    for (let length = candidate.length - 2; length <= candidate.length + 2; length++) {
+      for (const term of this.#byLength.get(length) ?? []) {
+        if (term.text === candidate) return { term, via: 'fuzzy' };
+        const budget = typoBudget(term.text.length);
+        const distance = editDistance(candidate, term.text, Math.max(budget, Math.ceil(term.text.length * 0.4)));
+        if (distance <= budget && candidate[0] === term.text[0]) return { term, via: 'fuzzy' };
+        if (distance > Math.ceil(term.text.length * 0.4)) continue;
+        codes ??= codesOf(candidate);
+        if (codes.some((c) => term.codes.includes(c))) return { term, via: 'phonetic' };
+      }
+    }
+    return null;
+  }
+}
