@@ -2,6 +2,7 @@ import type { Explanation } from '@anchorwatch/schemas';
 import { findPointer, type Pointer } from './deixis.ts';
 import type { Mention } from './find-mentions.ts';
 import type { JudgedClause } from './judge-clauses.ts';
+import { isRivalModifier, speaksOfPrevious } from './other-products.ts';
 import type { Token } from './tokenize.ts';
 
 /** A negative clause pinned on one product, with the words that name or point at it. */
@@ -39,8 +40,12 @@ export function attribute(
   judged: readonly JudgedClause[],
   mentions: readonly Mention[],
   onAirProductId: string | null,
+  catalogueKeys: ReadonlySet<string> = new Set(),
 ): Attribution[] {
   const out: Attribution[] = [];
+  // A catalogue word owned by another brand ("audiora buds") names another product: that clause is about it.
+  const rivals = mentions.filter((m) => isRivalModifier(tokens, m, catalogueKeys));
+  mentions = mentions.filter((m) => !rivals.includes(m));
   // Unresolved (ambiguous) mentions stay in the list: a clause that names a catalogue product, even
   // ambiguously, is not about whatever happens to be on air.
   const resolved = mentions.map((mention): ResolvedMention => ({ mention, ids: resolve(mention, onAirProductId) }));
@@ -50,6 +55,8 @@ export function attribute(
     const inside = resolved.filter((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
     const before = resolved.filter((r) => r.mention.tokenEnd <= clause.tokenStart).at(-1);
     const elsewhere = before ?? resolved.find((r) => r.mention.tokenStart >= clause.tokenEnd);
+    const rivalInside = rivals.some((m) => m.tokenStart >= clause.tokenStart && m.tokenStart < clause.tokenEnd);
+    if (inside.length === 0 && (rivalInside || speaksOfPrevious(tokens, clause.tokenStart, clause.tokenEnd))) return;
     if (inside.length > 0) {
       for (const r of inside) out.push(...named(r, clauseIndex));
     } else if (elsewhere) {

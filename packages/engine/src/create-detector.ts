@@ -34,7 +34,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type });
     if (!judged.some((j) => j.negative)) return [];
     const strongest = new Map<string, Attribution>();
-    for (const a of attribute(tokens, judged, mentions, onAir)) {
+    for (const a of attribute(tokens, judged, mentions, onAir, mentionIndex.keys)) {
       const held = strongest.get(a.productId);
       if (!held || outranks(judged[a.clauseIndex]!, judged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }

@@ -25,6 +25,8 @@ export interface MentionIndex {
   sound: SoundIndex;
   /** Product id → the words of its name and aliases other than its brand ("knife", "serum"). */
   typeWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every word of every name, alias and brand. */
+  keys: ReadonlySet<string>;
 }
 
 const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
@@ -42,6 +44,7 @@ function mergeNaming(old: Naming, added: Naming): Naming {
 export function compileMentions(catalog: Catalog): MentionIndex {
   const exact: TokenTrie<Naming> = new TokenTrie();
   const loose = new Map<string, string[]>();
+  const distinctive = new Set<string>();
   const exactKeys = new Set<string>();
   const typeWords = new Map<string, Set<string>>();
   const addLoose = (word: string, id: string): void => {
@@ -62,7 +65,11 @@ export function compileMentions(catalog: Catalog): MentionIndex {
         if (!brandKeys.has(key)) words.add(singular(key));
       }
       if (keys.length > 1) addLoose(keys.join(''), product.id);
-      for (const word of term.split(/[^\p{L}\p{N}]+/u)) if (/\p{Ll}\p{Lu}/u.test(word)) addLoose(word.toLowerCase(), product.id);
+      for (const word of term.split(/[^\p{L}\p{N}]+/u)) {
+        if (!/\p{Ll}\p{Lu}/u.test(word)) continue;
+        addLoose(word.toLowerCase(), product.id);
+        distinctive.add(word.toLowerCase());
+      }
     };
     add(product.name, 'name');
     for (const alias of product.aliases) {
@@ -74,9 +81,10 @@ export function compileMentions(catalog: Catalog): MentionIndex {
     if (brand) {
       exact.add(termKeys(brand, 'key'), new Map([[product.id, 'alias']]), mergeNaming);
       addLoose(termKeys(brand, 'key').join(''), product.id);
+      distinctive.add(termKeys(brand, 'key').join(''));
     }
   }
-  return { exact, sound: new SoundIndex(loose, exactKeys), typeWords };
+  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys };
 }
 
 /** Narrows a brand-level match by the product words right after it ("FerroHaus knife"), extending the span. */

@@ -1,4 +1,4 @@
-import { isConcession, isHostReassurance, isInquiry } from './line-cues.ts';
+import { isConcession, isHostReassurance, isInquiry, opensAsQuestion } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
@@ -37,7 +37,9 @@ export function judgeClauses(
   const rescored = scores.map((score) => dropRebutted(score, denied));
   const judged = rescored.map((score, i): JudgedClause => {
     const clause = clauses[i]!;
-    const asks = clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd);
+    const asks =
+      (clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
+      (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd));
     return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold) };
   });
   for (let i = 1; i < judged.length; i++) {

@@ -12,7 +12,7 @@ const NEUTRALISED = [
   'canceling', 'lowest', 'swear', 'swears',
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
-  'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal',
+  'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
 ];
 
 /** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */

@@ -24,16 +24,22 @@ export function isInquiry(tokens: readonly Token[], from: number, to: number): b
       opener = token.norm;
     } else if (RHETORICAL.has(token.norm)) return false;
   }
-  if (opener === null) return false;
-  const end = tokens[to];
-  return !(end?.kind === 'punct' && end.text.includes('??'));
+  return opener !== null;
+}
+
+const AUXILIARIES = new Set(['is', 'are', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'has', 'have']);
+
+/** True when a chat line opens like a question without its question mark ("can u sleep in it or is it bulky"). */
+export function opensAsQuestion(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens.slice(from, to).find((t) => t.kind === 'word');
+  return first !== undefined && AUXILIARIES.has(first.norm) && isInquiry(tokens, from, to);
 }
 
 // Host after-sales reassurance ("we swap it", "a fresh one's on the way"): a defect named there is a promise, not a report.
 const REMEDY = new Set(['warranty', 'replace', 'replacement', 'swap', 'exchange', 'reship', 'guarantee', 'guaranteed', 'covered']);
 // A host quoting a complaint to deny it ("someone's saying garbage, nope").
 const REPORTED = new Set(['saying', 'says', 'said', 'asking', 'asked', 'heard', 'claims', 'claiming', 'comments', 'comment']);
-const DENIAL = new Set(['nope', 'myth', 'false', 'untrue', 'actually', 'wrong']);
+const DENIAL = new Set(['nope', 'myth', 'false', 'untrue', 'actually', 'wrong', 'not', 'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'never']);
 
 /** True when host speech is an after-sales promise or a rebuttal of a quoted complaint. */
 export function isHostReassurance(tokens: readonly Token[]): boolean {
@@ -44,7 +50,7 @@ export function isHostReassurance(tokens: readonly Token[]): boolean {
     if (token.kind !== 'word') continue;
     if (REMEDY.has(token.norm)) remedy = true;
     else if (REPORTED.has(token.norm)) reported = true;
-    else if (DENIAL.has(token.norm)) denial = true;
+    else if (reported && DENIAL.has(token.norm)) denial = true;
   }
   return remedy || (reported && denial);
 }

@@ -1,3 +1,4 @@
+import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
 import { WORD_VALENCE } from './lexicon.ts';
 import type { Cue } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
@@ -14,6 +15,13 @@ const PRICE_WORDS = new Set(['dollars', 'dollar', 'bucks', 'usd', 'price', 'pric
 const PRICE_VERDICTS = new Set(['crazy', 'wild', 'insane', 'steep', 'ridiculous', 'absurd', 'nuts', 'expensive', 'robbery', 'outrageous', 'criminal']);
 // "too good", "too cute": "too" before praise intensifies it; before anything else it names an excess.
 const NOT_EXCESS = new Set(['much', 'many']);
+const FUNCTION_WORDS = new Set(stopwords);
+// What nobody wants a product to taste or smell of; a taste simile with anything else is left to the lexicon.
+const UNPLEASANT = new Set([
+  'chalk', 'cardboard', 'plastic', 'soap', 'dirt', 'metal', 'chemicals', 'chemical', 'fish', 'fishy', 'medicine', 'rubber',
+  'sand', 'paper', 'water', 'nothing', 'feet', 'garbage', 'sweat', 'smoke', 'rust', 'glue', 'mud', 'gasoline', 'bleach',
+  'vomit', 'sawdust', 'dust', 'wet', 'socks', 'old', 'burnt', 'cough', 'ash', 'tin', 'perfume', 'hairspray', 'mold',
+]);
 
 const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
 const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower) ?? 0) : 0);
@@ -35,13 +43,15 @@ export function findPatterns(tokens: readonly Token[], from: number, to: number,
     if (w === null) continue;
     if (PRICE_VERDICTS.has(w)) verdict = t;
     const next = tokens[i + 1];
-    if (w === 'too' && i + 1 < to && next?.kind === 'word' && valence(next) <= 0) {
+    const excessWord = next?.kind === 'word' && (!FUNCTION_WORDS.has(next.norm) || NOT_EXCESS.has(next.norm));
+    if (w === 'too' && i + 1 < to && excessWord && valence(next) <= 0) {
       const end = NOT_EXCESS.has(next.norm) && tokens[i + 2]?.kind === 'word' && i + 2 < to ? tokens[i + 2]! : next;
       if (valence(end) <= 0) cues.push({ text: `${t.text} ${next.text}`, weight: -2, source: 'phrase', slug: 'too-much' });
     }
     if (SENSES.has(w) && word(next) === 'like' && i + 2 < to) {
       const what = tokens[i + 2]!;
-      if (what.kind === 'word' && valence(what) <= 0 && valence(tokens[i + 3]) <= 0) {
+      const object = what.norm === 'a' || what.norm === 'an' || what.norm === 'straight' ? tokens[i + 3] : what;
+      if (object?.kind === 'word' && UNPLEASANT.has(object.norm)) {
         cues.push({ text: `${t.text} like ${what.text}`, weight: -1, source: 'phrase', slug: 'bad-taste' });
       }
     }

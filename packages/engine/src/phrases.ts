@@ -41,7 +41,7 @@ export const NEGATIVE_PHRASES: readonly NegativePhrase[] = [
     'cuts out', 'turned my', 'see-through', 'see through', 'went flat'),
   ...phrase('would-not-buy-again', -3, 'never again', 'not buying again', 'not buying that again', 'never buying',
     "wouldn't buy", 'would not buy', "won't buy", 'not gonna buy', 'no buy', "i'll pass", 'ill pass', 'hard pass',
-    'pass on this', 'skip this', 'skip the', 'stay away', 'yeah no', 'not it', 'straight to the bin', 'in the bin',
+    'pass on this', 'skip this', 'stay away', 'yeah no', 'not it', 'straight to the bin', 'in the bin',
     'threw it out', 'throw it out', 'collecting dust', 'money pit', 'sent it back', 'send it back', 'sending it back',
     'returned mine', 'returning mine', 'not for me'),
   ...phrase('a-joke', -2, 'is a joke', 'a total joke', 'such a joke', 'a meme', 'a brick', 'a clown', 'a letdown', 'a ripoff',

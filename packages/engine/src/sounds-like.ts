@@ -7,6 +7,8 @@ import type { Token } from './tokenize.ts';
 /** A distinctive catalogue word ("hushbeat", "crispduo") and the products it points at. */
 interface SoundTerm {
   text: string;
+  /** Brands and CamelCase names take typos; run-together aliases of everyday words ("loop ring") only soundalikes. */
+  distinctive: boolean;
   codes: readonly string[];
   productIds: readonly string[];
 }
@@ -36,13 +38,13 @@ export class SoundIndex {
   readonly #byLength = new Map<number, SoundTerm[]>();
   readonly #exact: ReadonlySet<string>;
 
-  /** `terms`: distinctive word → products; `exactKeys`: every key the exact index already knows. */
-  constructor(terms: ReadonlyMap<string, readonly string[]>, exactKeys: ReadonlySet<string>) {
+  /** `terms`: catalogue word → products; `distinctive`: those that take typos; `exactKeys`: keys the exact index knows. */
+  constructor(terms: ReadonlyMap<string, readonly string[]>, distinctive: ReadonlySet<string>, exactKeys: ReadonlySet<string>) {
     this.#exact = exactKeys;
     for (const [text, productIds] of terms) {
       if (text.length < MIN_TERM_LENGTH) continue;
       const bucket = this.#byLength.get(text.length) ?? [];
-      bucket.push({ text, codes: codesOf(text), productIds });
+      bucket.push({ text, distinctive: distinctive.has(text), codes: codesOf(text), productIds });
       this.#byLength.set(text.length, bucket);
     }
   }
@@ -65,20 +67,20 @@ export class SoundIndex {
       joined += token.key;
       if (end === i + 1 && (everyday || this.#exact.has(token.key))) continue;
       if (joined.length < MIN_TERM_LENGTH - 1) continue;
-      const found = this.#closest(joined);
+      const found = this.#closest(joined, end === i + 1);
       if (found) best = { start: i, end, productIds: found.term.productIds, via: found.via, term: found.term.text };
     }
     return best;
   }
 
-  #closest(candidate: string): { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null {
+  #closest(candidate: string, oneWord: boolean): { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null {
     let codes: string[] | null = null;
     for (let length = candidate.length - 2; length <= candidate.length + 2; length++) {
       for (const term of this.#byLength.get(length) ?? []) {
         if (term.text === candidate) return { term, via: 'fuzzy' };
         const budget = typoBudget(term.text.length);
         const distance = editDistance(candidate, term.text, Math.max(budget, Math.ceil(term.text.length * 0.4)));
-        if (distance <= budget && candidate[0] === term.text[0]) return { term, via: 'fuzzy' };
+        if (oneWord && term.distinctive && distance <= budget && candidate[0] === term.text[0]) return { term, via: 'fuzzy' };
         if (distance > Math.ceil(term.text.length * 0.4)) continue;
         codes ??= codesOf(candidate);
         if (codes.some((c) => term.codes.includes(c))) return { term, via: 'phonetic' };

@@ -1,0 +1,39 @@
+import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
+import type { Mention } from './find-mentions.ts';
+import { WORD_VALENCE } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
+
+const FUNCTION_WORDS = new Set(stopwords);
+// Descriptions that may precede a product word without making it another brand's ("my new buds").
+const DESCRIPTIONS = new Set([
+  'new', 'old', 'little', 'big', 'small', 'mini', 'black', 'white', 'pink', 'red', 'blue', 'green', 'grey', 'gray',
+  'cute', 'first', 'second', 'other', 'last', 'whole', 'same', 'real', 'actual', 'original', 'cheap', 'full', 'extra',
+  'regular', 'large', 'medium', 'wireless', 'magnetic', 'current', 'entire', 'spare', 'backup', 'extra', 'matching',
+]);
+const PREVIOUS = new Set(['old', 'last', 'previous', 'former', 'ex']);
+const OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'ur']);
+
+/** A word that reads as some other brand ("audiora buds", "QuickPot lid"): not everyday English, not in the catalogue. */
+function brandLike(token: Token | undefined, catalogueKeys: ReadonlySet<string>): boolean {
+  if (token?.kind !== 'word' || token.key.length < 4 || /\d/.test(token.key)) return false;
+  const key = token.key;
+  if (FUNCTION_WORDS.has(key) || DESCRIPTIONS.has(key) || WORD_VALENCE.has(token.lower) || catalogueKeys.has(key)) return false;
+  return !/(ed|ing|ly|est|er)$/.test(key);
+}
+
+/** Mentions of a catalogue word that belongs to another brand's product here ("my ironvale skillet"). */
+export function isRivalModifier(tokens: readonly Token[], mention: Mention, catalogueKeys: ReadonlySet<string>): boolean {
+  if (mention.via === 'name' || mention.via === 'fuzzy' || mention.via === 'phonetic') return false;
+  return brandLike(tokens[mention.tokenStart - 1], catalogueKeys);
+}
+
+/** True when tokens [from, to) talk about someone's previous product ("my old one", "my mom's last cooker"). */
+export function speaksOfPrevious(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || !PREVIOUS.has(token.key)) continue;
+    const owner = tokens[i - 1]!;
+    if (owner.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"))) return true;
+  }
+  return false;
+}
