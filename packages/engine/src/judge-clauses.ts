@@ -45,7 +45,7 @@ export function judgeClauses(
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;
-    const overrides = after.clause.contrast && !namesProduct[i] && !after.negative && after.score.total >= 0;
+    const overrides = after.clause.contrast && (!namesProduct[i] || !namesProduct[i - 1]) && !after.negative && after.score.total >= 0;
     if (overrides && before.negative) before.negative = false;
   }
   // Praise that happens to hold a negative word ("my dog stole it, that's how good it is"): when the line names

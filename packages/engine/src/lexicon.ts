@@ -13,6 +13,7 @@ const NEUTRALISED = [
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
   'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
+  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped',
 ];
 
 /** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
@@ -35,6 +36,8 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   clunky: -1, bulky: -1, overpriced: -2, pricey: -1, rash: -2, breakout: -2, breakouts: -2, irritated: -2,
   garbage: -3, mid: -2, buns: -2, meme: -2, clown: -2, brick: -1, ripoff: -3, scammy: -3, meh: -1, ugh: -1,
   smh: -1, yikes: -1, eww: -2, ew: -2, nasty: -3, regret: -2, regretting: -2, disappointing: -2, underwhelming: -2,
+  unstitched: -2, baggy: -1, sheer: -1, shredded: -2, squeak: -1, sheds: -1, shedding: -1, flaking: -2, flakes: -1,
+  puny: -2, crack: -2, cracks: -2, mold: -3, quit: -1, quits: -1, tossed: -1,
   pmo: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
 

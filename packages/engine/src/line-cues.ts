@@ -59,6 +59,7 @@ export function isHostReassurance(tokens: readonly Token[]): boolean {
 const CONCESSIONS: readonly (readonly string[])[] = [
   ['give', 'you', 'that'], ['to', 'be', 'fair'], ['be', 'honest'], ['be', 'straight'], ['not', 'gonna', 'defend'],
   ['one', 'thing'], ['i', 'will', 'say'], ['ill', 'say'], ['real', 'talk'], ['knock', 'it'], ['downside'], ['con'],
+  ['be', 'real'], ['full', 'disclosure'], ['thats', 'fair'], ['ill', 'admit'], ['i', 'admit'], ['wont', 'pretend'],
 ];
 
 /** True when host speech concedes a flaw. */

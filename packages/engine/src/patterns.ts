@@ -62,6 +62,11 @@ export function findPatterns(tokens: readonly Token[], from: number, to: number,
       if (subject !== null && !DEICTIC_OBJECTS.has(subject)) cues.push({ text: `${t.text} than ${tokens[i + 2]!.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
     }
   }
-  if (chat && price && verdict) cues.push({ text: verdict.text, weight: -2, source: 'phrase', slug: 'price-complaint' });
+  // A price met with "?!" is a verdict too ("$44 for ground-up peas??"); judge-clauses silences genuine inquiries.
+  const end = tokens[to];
+  const asked = end?.kind === 'punct' && end.text.includes('?') && to > from;
+  if (chat && price && (verdict || asked)) {
+    cues.push({ text: verdict?.text ?? tokens.slice(from, to).map((t) => t.text).join(' '), weight: -2, source: 'phrase', slug: 'price-complaint' });
+  }
   return cues;
 }

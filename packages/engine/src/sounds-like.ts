@@ -30,6 +30,12 @@ const MAX_JOIN = 3;
 
 const codesOf = (s: string): string[] => [...new Set(metaphone.process(s, 8))].filter((c) => c !== '');
 
+// Letters that can open the same sound ("kiss ara" / "Cuisara"): a cheap gate before the costly phonetic codes.
+const SOUND_CLASS: Record<string, string> = { c: 'k', k: 'k', q: 'k', s: 's', z: 's', f: 'f', v: 'f', p: 'f', j: 'j', g: 'j', a: 'a', e: 'a', i: 'a', o: 'a', u: 'a', y: 'a' };
+const soundClass = (ch: string | undefined): string => (ch ? (SOUND_CLASS[ch] ?? ch) : '');
+// Lines repeat words; remembering each candidate's answer keeps loose matching off the hot path. Bounded.
+const MEMO_LIMIT = 50_000;
+
 /** Typos allowed for a term of this length: one from 5 letters, two from 8. */
 const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= MIN_TERM_LENGTH ? 1 : 0);
 
@@ -37,6 +43,7 @@ const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= MIN_
 export class SoundIndex {
   readonly #byLength = new Map<number, SoundTerm[]>();
   readonly #exact: ReadonlySet<string>;
+  readonly #memo = new Map<string, { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null>();
 
   /** `terms`: catalogue word → products; `distinctive`: those that take typos; `exactKeys`: keys the exact index knows. */
   constructor(terms: ReadonlyMap<string, readonly string[]>, distinctive: ReadonlySet<string>, exactKeys: ReadonlySet<string>) {
@@ -67,10 +74,20 @@ export class SoundIndex {
       joined += token.key;
       if (end === i + 1 && (everyday || this.#exact.has(token.key))) continue;
       if (joined.length < MIN_TERM_LENGTH - 1) continue;
-      const found = this.#closest(joined, end === i + 1);
+      const found = this.#remembered(joined, end === i + 1);
       if (found) best = { start: i, end, productIds: found.term.productIds, via: found.via, term: found.term.text };
     }
     return best;
+  }
+
+  #remembered(candidate: string, oneWord: boolean): { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null {
+    const key = oneWord ? candidate : `+${candidate}`;
+    const known = this.#memo.get(key);
+    if (known !== undefined) return known;
+    if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear();
+    const found = this.#closest(candidate, oneWord);
+    this.#memo.set(key, found);
+    return found;
   }
 
   #closest(candidate: string, oneWord: boolean): { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null {
@@ -81,7 +98,7 @@ export class SoundIndex {
         const budget = typoBudget(term.text.length);
         const distance = editDistance(candidate, term.text, Math.max(budget, Math.ceil(term.text.length * 0.4)));
         if (oneWord && term.distinctive && distance <= budget && candidate[0] === term.text[0]) return { term, via: 'fuzzy' };
-        if (distance > Math.ceil(term.text.length * 0.4)) continue;
+        if (distance > Math.ceil(term.text.length * 0.4) || soundClass(candidate[0]) !== soundClass(term.text[0])) continue;
         codes ??= codesOf(candidate);
         if (codes.some((c) => term.codes.includes(c))) return { term, via: 'phonetic' };
       }
