@@ -27,9 +27,11 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     // normalise → find mentions → split clauses → score → attribute → explain
     const tokens = tokenize(text);
     if (tokens.length === 0) return [];
-    const mentions = findMentions(mentionIndex, tokens, text);
     const clauses = splitClauses(tokens);
     const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat'));
+    // Most lines say nothing negative; matching products (the costly, loose part) waits until one might.
+    if (!scores.some((s) => s.total < 0 || s.phrases.length > 0)) return [];
+    const mentions = findMentions(mentionIndex, tokens, text);
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
     const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type });
     if (!judged.some((j) => j.negative)) return [];

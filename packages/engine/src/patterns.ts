@@ -23,6 +23,9 @@ const UNPLEASANT = new Set([
   'vomit', 'sawdust', 'dust', 'wet', 'socks', 'old', 'burnt', 'cough', 'ash', 'tin', 'perfume', 'hairspray', 'mold',
 ]);
 
+// Words that can open a pattern, or make a price; a token that is none of these is skipped at once.
+const TRIGGERS = new Set(['too', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS]);
+
 const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
 const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower) ?? 0) : 0);
 
@@ -37,10 +40,11 @@ export function findPatterns(tokens: readonly Token[], from: number, to: number,
   let verdict: Token | null = null;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    const w = word(t);
-    if (t.kind === 'word' && (/^\d/.test(t.norm) || PRICE_WORDS.has(t.norm))) price = true;
-    if (t.text.startsWith('$') || /^\$/.test(t.text)) price = true;
-    if (w === null) continue;
+    const c = t.text.charCodeAt(0);
+    if (c === 36 || (c >= 48 && c <= 57)) price = true;
+    if (t.kind !== 'word' || !TRIGGERS.has(t.norm)) continue;
+    const w = t.norm;
+    if (PRICE_WORDS.has(w)) price = true;
     if (PRICE_VERDICTS.has(w)) verdict = t;
     const next = tokens[i + 1];
     const excessWord = next?.kind === 'word' && (!FUNCTION_WORDS.has(next.norm) || NOT_EXCESS.has(next.norm));

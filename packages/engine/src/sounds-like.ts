@@ -27,6 +27,15 @@ const COMMON = new Set<string>([...stopwords, ...NEGATORS]);
 // Short words collide with everyday words ("temp" for "tempo"); only longer names are matched loosely.
 const MIN_TERM_LENGTH = 5;
 const MAX_JOIN = 3;
+const MAX_PIECE = 7;
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 const codesOf = (s: string): string[] => [...new Set(metaphone.process(s, 8))].filter((c) => c !== '');
 
@@ -42,8 +51,10 @@ const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= MIN_
 /** Distinctive catalogue words compiled for loose matching, bucketed by length. */
 export class SoundIndex {
   readonly #byLength = new Map<number, SoundTerm[]>();
+  #longest = 0;
   readonly #exact: ReadonlySet<string>;
   readonly #memo = new Map<string, { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null>();
+  readonly #joinedMemo = new Map<string, { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null>();
 
   /** `terms`: catalogue word → products; `distinctive`: those that take typos; `exactKeys`: keys the exact index knows. */
   constructor(terms: ReadonlyMap<string, readonly string[]>, distinctive: ReadonlySet<string>, exactKeys: ReadonlySet<string>) {
@@ -52,6 +63,7 @@ export class SoundIndex {
       if (text.length < MIN_TERM_LENGTH) continue;
       const bucket = this.#byLength.get(text.length) ?? [];
       bucket.push({ text, distinctive: distinctive.has(text), codes: codesOf(text), productIds });
+      this.#longest = Math.max(this.#longest, text.length);
       this.#byLength.set(text.length, bucket);
     }
   }
@@ -62,31 +74,38 @@ export class SoundIndex {
 
   /** The loose match starting at word token `i`: one word, or up to three run together ("hush bead"). */
   matchAt(tokens: readonly Token[], i: number): SoundMatch | null {
-    if (this.#byLength.size === 0) return null;
-    let joined = '';
+    const first = tokens[i]!;
+    if (this.#byLength.size === 0 || COMMON.has(first.key) || hasDigit(first.key)) return null;
+    const everydayFirst = WORD_VALENCE.has(first.lower);
     let best: SoundMatch | null = null;
-    for (let end = i + 1; end <= Math.min(tokens.length, i + MAX_JOIN); end++) {
+    if (!everydayFirst && first.key.length >= MIN_TERM_LENGTH - 1 && !this.#exact.has(first.key)) {
+      const found = this.#remembered(first.key, true);
+      if (found) best = { start: i, end: i + 1, productIds: found.term.productIds, via: found.via, term: found.term.text };
+    }
+    // Mishearings split a name into short pieces ("hush bead", "kiss ara"); longer words are not joined.
+    if (first.key.length > MAX_PIECE) return best;
+    let joined = first.key;
+    for (let end = i + 2; end <= Math.min(tokens.length, i + MAX_JOIN); end++) {
       const token = tokens[end - 1]!;
-      if (token.kind !== 'word' || /\d/.test(token.key)) break;
-      // An everyday word is never a product on its own and never the tail of a run-together one ("hush bead is").
-      const everyday = COMMON.has(token.key) || WORD_VALENCE.has(token.lower);
-      if (everyday && end > i + 1) break;
+      // An everyday word is never the tail of a run-together name ("hush bead is").
+      if (token.kind !== 'word' || token.key.length > MAX_PIECE || hasDigit(token.key)) break;
+      if (COMMON.has(token.key) || WORD_VALENCE.has(token.lower)) break;
       joined += token.key;
-      if (end === i + 1 && (everyday || this.#exact.has(token.key))) continue;
+      if (joined.length > this.#longest + 2) break;
       if (joined.length < MIN_TERM_LENGTH - 1) continue;
-      const found = this.#remembered(joined, end === i + 1);
+      const found = this.#remembered(joined, false);
       if (found) best = { start: i, end, productIds: found.term.productIds, via: found.via, term: found.term.text };
     }
     return best;
   }
 
   #remembered(candidate: string, oneWord: boolean): { term: SoundTerm; via: 'fuzzy' | 'phonetic' } | null {
-    const key = oneWord ? candidate : `+${candidate}`;
-    const known = this.#memo.get(key);
+    const memo = oneWord ? this.#memo : this.#joinedMemo;
+    const known = memo.get(candidate);
     if (known !== undefined) return known;
-    if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     const found = this.#closest(candidate, oneWord);
-    this.#memo.set(key, found);
+    memo.set(candidate, found);
     return found;
   }
 
