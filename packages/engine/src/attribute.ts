@@ -1,8 +1,8 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { findPointer, type Pointer } from './deixis.ts';
+import { findDemonstrative, findPointer, type Pointer } from './deixis.ts';
 import type { Mention } from './find-mentions.ts';
 import type { JudgedClause } from './judge-clauses.ts';
-import { isRivalModifier, speaksOfPrevious } from './other-products.ts';
+import { isRivalModifier, speaksOfOtherProduct } from './other-products.ts';
 import type { Token } from './tokenize.ts';
 
 /** A negative clause pinned on one product, with the words that name or point at it. */
@@ -56,10 +56,12 @@ export function attribute(
     const before = resolved.filter((r) => r.mention.tokenEnd <= clause.tokenStart).at(-1);
     const elsewhere = before ?? resolved.find((r) => r.mention.tokenStart >= clause.tokenEnd);
     const rivalInside = rivals.some((m) => m.tokenStart >= clause.tokenStart && m.tokenStart < clause.tokenEnd);
-    if (inside.length === 0 && (rivalInside || speaksOfPrevious(tokens, clause.tokenStart, clause.tokenEnd))) return;
+    if (inside.length === 0 && (rivalInside || speaksOfOtherProduct(tokens, clause.tokenStart, clause.tokenEnd, catalogueKeys))) return;
+    // "this bag looks cheap" points at what is on air even when another clause named something else.
+    const demonstrative = onAirProductId !== null && findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) !== null;
     if (inside.length > 0) {
       for (const r of inside) out.push(...named(r, clauseIndex));
-    } else if (elsewhere) {
+    } else if (elsewhere && !demonstrative) {
       out.push(...named(elsewhere, clauseIndex));
     } else if (onAirProductId) {
       if (linePointer === undefined) linePointer = findPointer(tokens, 0, tokens.length);

@@ -87,15 +87,26 @@ export function compileMentions(catalog: Catalog): MentionIndex {
   return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys };
 }
 
-/** Narrows a brand-level match by the product words right after it ("FerroHaus knife"), extending the span. */
-function narrow(index: MentionIndex, tokens: readonly Token[], ids: readonly string[], end: number): { ids: readonly string[]; end: number } {
+/**
+ * Narrows a brand-level match by the product words right after it ("FerroHaus knife", extending the span) or just
+ * before it ("the loafers from Wrenfield").
+ */
+function narrow(index: MentionIndex, tokens: readonly Token[], ids: readonly string[], start: number, end: number): { ids: readonly string[]; end: number } {
   if (ids.length < 2) return { ids, end };
-  for (let i = end; i < Math.min(tokens.length, end + 2); i++) {
-    const token = tokens[i]!;
-    if (token.kind !== 'word') break;
+  const hitsAt = (i: number): readonly string[] | null => {
+    const token = tokens[i];
+    if (token?.kind !== 'word') return null;
     const key = singular(token.key);
     const hits = ids.filter((id) => index.typeWords.get(id)?.has(key));
-    if (hits.length > 0 && hits.length < ids.length) return { ids: hits, end: i + 1 };
+    return hits.length > 0 && hits.length < ids.length ? hits : null;
+  };
+  for (let i = end; i < Math.min(tokens.length, end + 2); i++) {
+    const hits = hitsAt(i);
+    if (hits) return { ids: hits, end: i + 1 };
+  }
+  for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+    const hits = hitsAt(i);
+    if (hits) return { ids: hits, end };
   }
   return { ids, end };
 }
@@ -122,7 +133,7 @@ export function findMentions(index: MentionIndex, tokens: readonly Token[], text
       i++;
       continue;
     }
-    const narrowed = narrow(index, tokens, found.ids, found.end);
+    const narrowed = narrow(index, tokens, found.ids, i, found.end);
     const start = tokens[i]!.start;
     const end = tokens[narrowed.end - 1]!.end;
     mentions.push({

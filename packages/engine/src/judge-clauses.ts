@@ -42,6 +42,10 @@ export function judgeClauses(
       (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd));
     return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold) };
   });
+  // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
+  // gadgets"): only a complaint phrase makes it negative.
+  const firstAsks = judged.length > 0 && judged[0]!.clause.question && isInquiry(tokens, judged[0]!.clause.tokenStart, judged[0]!.clause.tokenEnd);
+  if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0) j.negative = false;
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;

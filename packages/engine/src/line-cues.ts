@@ -39,6 +39,10 @@ export function opensAsQuestion(tokens: readonly Token[], from: number, to: numb
 const REMEDY = new Set(['warranty', 'replace', 'replacement', 'swap', 'exchange', 'reship', 'guarantee', 'guaranteed', 'covered']);
 // A host quoting a complaint to deny it ("someone's saying garbage, nope").
 const REPORTED = new Set(['saying', 'says', 'said', 'asking', 'asked', 'heard', 'claims', 'claiming', 'comments', 'comment']);
+// Phrases of an after-sales promise ("a fresh one's on the way", "give us a call").
+const REMEDY_PHRASES: readonly (readonly string[])[] = [['on', 'the', 'way'], ['give', 'us', 'a', 'call'], ['call', 'us'], ['goes', 'out'], ['snap', 'a', 'pic'], ['send', 'you', 'a']];
+// A host disagreeing outright ("I'd disagree, it doesn't look cheap").
+const OUTRIGHT_DENIAL = new Set(['disagree', 'myth', 'untrue']);
 const DENIAL = new Set(['nope', 'myth', 'false', 'untrue', 'actually', 'wrong', 'not', 'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'never']);
 
 /** True when host speech is an after-sales promise or a rebuttal of a quoted complaint. */
@@ -48,11 +52,20 @@ export function isHostReassurance(tokens: readonly Token[]): boolean {
   let denial = false;
   for (const token of tokens) {
     if (token.kind !== 'word') continue;
-    if (REMEDY.has(token.norm)) remedy = true;
+    if (REMEDY.has(token.norm) || OUTRIGHT_DENIAL.has(token.norm)) remedy = true;
     else if (REPORTED.has(token.norm)) reported = true;
     else if (reported && DENIAL.has(token.norm)) denial = true;
   }
-  return remedy || (reported && denial);
+  return remedy || (reported && denial) || REMEDY_PHRASES.some((words) => hasSequence(tokens, words));
+}
+
+function hasSequence(tokens: readonly Token[], words: readonly string[]): boolean {
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    let j = 0;
+    while (j < words.length && tokens[i + j]!.norm === words[j]) j++;
+    if (j === words.length) return true;
+  }
+  return false;
 }
 
 // Host concessions ("I'll give you that", "to be fair", "I'm not gonna defend"): what follows is an admitted flaw.
@@ -64,12 +77,5 @@ const CONCESSIONS: readonly (readonly string[])[] = [
 
 /** True when host speech concedes a flaw. */
 export function isConcession(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    for (const words of CONCESSIONS) {
-      let j = 0;
-      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
-      if (j === words.length) return true;
-    }
-  }
-  return false;
+  return CONCESSIONS.some((words) => hasSequence(tokens, words));
 }

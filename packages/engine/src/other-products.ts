@@ -27,13 +27,21 @@ export function isRivalModifier(tokens: readonly Token[], mention: Mention, cata
   return brandLike(tokens[mention.tokenStart - 1], catalogueKeys);
 }
 
-/** True when tokens [from, to) talk about someone's previous product ("my old one", "my mom's last cooker"). */
-export function speaksOfPrevious(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) {
+/**
+ * True when tokens [from, to) talk about some other product: someone's previous one ("my old one", "my mom's last
+ * cooker"), one of another brand ("my Brantwood boots"), or a CamelCase brand outside the catalogue ("QuickPot lid").
+ */
+export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to: number, catalogueKeys: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'word' || !PREVIOUS.has(token.key)) continue;
+    if (token.kind !== 'word') continue;
+    if (/\p{Ll}\p{Lu}/u.test(token.text) && !catalogueKeys.has(token.key)) return true;
+    if (i === from) continue;
     const owner = tokens[i - 1]!;
-    if (owner.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"))) return true;
+    const owned = owner.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"));
+    // "my husband" is no brand; a capitalised unknown word after an owner is ("my Brantwood boots").
+    const capitalised = /^\p{Lu}/u.test(token.text);
+    if (owned && (PREVIOUS.has(token.key) || (capitalised && brandLike(token, catalogueKeys)))) return true;
   }
   return false;
 }

@@ -37,11 +37,13 @@ const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower
 export function findPatterns(tokens: readonly Token[], from: number, to: number, chat: boolean): PatternCue[] {
   const cues: PatternCue[] = [];
   let price = false;
+  let number = false;
   let verdict: Token | null = null;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const c = t.text.charCodeAt(0);
-    if (c === 36 || (c >= 48 && c <= 57)) price = true;
+    if (c === 36) price = true;
+    if (c >= 48 && c <= 57) number = true;
     if (t.kind !== 'word' || !TRIGGERS.has(t.norm)) continue;
     const w = t.norm;
     if (PRICE_WORDS.has(w)) price = true;
@@ -69,7 +71,7 @@ export function findPatterns(tokens: readonly Token[], from: number, to: number,
   // A price met with "?!" is a verdict too ("$44 for ground-up peas??"); judge-clauses silences genuine inquiries.
   const end = tokens[to];
   const asked = end?.kind === 'punct' && end.text.includes('?') && to > from;
-  if (chat && price && (verdict || asked)) {
+  if (chat && ((price && (verdict || asked)) || (number && verdict))) {
     cues.push({ text: verdict?.text ?? tokens.slice(from, to).map((t) => t.text).join(' '), weight: -2, source: 'phrase', slug: 'price-complaint' });
   }
   return cues;
