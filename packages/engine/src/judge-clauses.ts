@@ -1,3 +1,4 @@
+import { findDemonstrative } from './deixis.ts';
 import { isConcession, isHostReassurance, isInquiry, opensAsQuestion } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
@@ -37,19 +38,21 @@ export function judgeClauses(
   const rescored = scores.map((score) => dropRebutted(score, denied));
   const judged = rescored.map((score, i): JudgedClause => {
     const clause = clauses[i]!;
-    const asks =
+    const missing = score.phrases.some((p) => p.slug === 'missing-info');
+    const asks = !missing && (
       (clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
-      (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd));
+      (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd)));
     return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold) };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
   // gadgets"): only a complaint phrase makes it negative.
   const firstAsks = judged.length > 0 && judged[0]!.clause.question && isInquiry(tokens, judged[0]!.clause.tokenStart, judged[0]!.clause.tokenEnd);
-  if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0) j.negative = false;
+  if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0 && speaksOfSelf(tokens, j.clause)) j.negative = false;
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;
-    const overrides = after.clause.contrast && (!namesProduct[i] || !namesProduct[i - 1]) && !after.negative && after.score.total >= 0;
+    const afterNames = namesProduct[i] || findDemonstrative(tokens, after.clause.tokenStart, after.clause.tokenEnd) !== null;
+    const overrides = after.clause.contrast && (!afterNames || !namesProduct[i - 1]) && !after.negative && after.score.total >= 0;
     if (overrides && before.negative) before.negative = false;
   }
   // Praise that happens to hold a negative word ("my dog stole it, that's how good it is"): when the line names
@@ -70,4 +73,12 @@ function dropRebutted(score: ClauseScore, denied: ReadonlySet<string>): ClauseSc
   const rebuttedTexts = new Set(score.phrases.filter((p) => denied.has(p.slug)).map((p) => p.text));
   const cues = score.cues.filter((cue) => cue.source !== 'phrase' || !rebuttedTexts.has(cue.text));
   return { ...score, total: cues.reduce((sum, cue) => sum + cue.weight, 0), cues, phrases };
+}
+
+const SELF = new Set(['i', 'im', 'ive', 'id', 'my', 'me', 'we', 'were', 'our']);
+
+// A clause about the speaker ("I'm not good with gadgets", "my son is allergic") rather than a product.
+function speaksOfSelf(tokens: readonly Token[], clause: Clause): boolean {
+  const first = tokens.slice(clause.tokenStart, clause.tokenEnd).find((t) => t.kind === 'word');
+  return first !== undefined && SELF.has(first.norm) && findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) === null;
 }

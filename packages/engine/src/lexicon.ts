@@ -38,6 +38,7 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   smh: -1, yikes: -1, eww: -2, ew: -2, nasty: -3, regret: -2, regretting: -2, disappointing: -2, underwhelming: -2,
   unstitched: -2, baggy: -1, sheer: -1, shredded: -2, squeak: -1, sheds: -1, shedding: -1, flaking: -2, flakes: -1,
   puny: -2, crack: -2, cracks: -2, mold: -3, quit: -1, quits: -1, tossed: -1,
+  burping: -1, blisters: -2, blister: -2, trick: -1, gimmick: -2, gimmicky: -2,
   pmo: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
 

@@ -15,6 +15,19 @@ const PRICE_WORDS = new Set(['dollars', 'dollar', 'bucks', 'usd', 'price', 'pric
 const PRICE_VERDICTS = new Set(['crazy', 'wild', 'insane', 'steep', 'ridiculous', 'absurd', 'nuts', 'expensive', 'robbery', 'outrageous', 'criminal']);
 // "too good", "too cute": "too" before praise intensifies it; before anything else it names an excess.
 const NOT_EXCESS = new Set(['much', 'many']);
+// "too good to be true", "too cute": excess of these is praise.
+const PRAISE_IN_EXCESS = new Set([
+  'good', 'cute', 'pretty', 'beautiful', 'perfect', 'adorable', 'amazing', 'fun', 'funny', 'nice', 'cool', 'lovely',
+  'gorgeous', 'comfy', 'comfortable', 'real', 'true', 'soft', 'easy', 'fast', 'cheap', 'delicious', 'tasty', 'yummy',
+]);
+// What a product is expected to show: its absence is the "three nothings" complaint.
+const MISSING_INFO = new Set([
+  'date', 'expiration', 'expiry', 'label', 'labels', 'mark', 'seal', 'certificate', 'certification', 'rating', 'manual',
+  'warranty', 'ingredients', 'ingredient', 'lot', 'batch', 'manufacturer', 'maker', 'address', 'origin', 'servings',
+  'instructions', 'barcode', 'certified', 'listed', 'printed', 'labeled', 'labelled',
+]);
+const ABSENCE = new Set(['no', 'without', 'missing', 'isnt', 'arent', 'not', 'cant', 'wheres', 'nothing', 'never', 'none']);
+const SARCASM_OPENERS = new Set(['great', 'good', 'perfect', 'wonderful', 'fantastic', 'love']);
 const FUNCTION_WORDS = new Set(stopwords);
 // What nobody wants a product to taste or smell of; a taste simile with anything else is left to the lexicon.
 const UNPLEASANT = new Set([
@@ -24,7 +37,7 @@ const UNPLEASANT = new Set([
 ]);
 
 // Words that can open a pattern, or make a price; a token that is none of these is skipped at once.
-const TRIGGERS = new Set(['too', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS]);
+const TRIGGERS = new Set(['too', 'so', 'oh', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS, ...ABSENCE]);
 
 const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
 const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower) ?? 0) : 0);
@@ -34,7 +47,7 @@ const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower
  * ("tastes like chalk"), a price verdict in chat ("69 is crazy for buds"), and a rival that beats the product
  * ("X mogs these", "X is better than this").
  */
-export function findPatterns(tokens: readonly Token[], from: number, to: number, chat: boolean): PatternCue[] {
+export function findPatterns(tokens: readonly Token[], text: string, from: number, to: number, chat: boolean): PatternCue[] {
   const cues: PatternCue[] = [];
   let price = false;
   let number = false;
@@ -42,17 +55,33 @@ export function findPatterns(tokens: readonly Token[], from: number, to: number,
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const c = t.text.charCodeAt(0);
-    if (c === 36) price = true;
-    if (c >= 48 && c <= 57) number = true;
+    if (c >= 48 && c <= 57) {
+      number = true;
+      if (text.charCodeAt(t.start - 1) === 36) price = true;
+    }
     if (t.kind !== 'word' || !TRIGGERS.has(t.norm)) continue;
     const w = t.norm;
     if (PRICE_WORDS.has(w)) price = true;
     if (PRICE_VERDICTS.has(w)) verdict = t;
     const next = tokens[i + 1];
     const excessWord = next?.kind === 'word' && (!FUNCTION_WORDS.has(next.norm) || NOT_EXCESS.has(next.norm));
-    if (w === 'too' && i + 1 < to && excessWord && valence(next) <= 0) {
+    if (w === 'too' && i + 1 < to && excessWord && !PRAISE_IN_EXCESS.has(next.norm) && valence(next) < 3) {
       const end = NOT_EXCESS.has(next.norm) && tokens[i + 2]?.kind === 'word' && i + 2 < to ? tokens[i + 2]! : next;
-      if (valence(end) <= 0) cues.push({ text: `${t.text} ${next.text}`, weight: -2, source: 'phrase', slug: 'too-much' });
+      if (!PRAISE_IN_EXCESS.has(end.norm)) cues.push({ text: `${t.text} ${next.text}`, weight: -2, source: 'phrase', slug: 'too-much' });
+    }
+    if (ABSENCE.has(w)) {
+      for (let j = i + 1; j < Math.min(to, i + 6); j++) {
+        if (tokens[j]!.kind !== 'word' || !MISSING_INFO.has(tokens[j]!.norm)) continue;
+        cues.push({ text: `${t.text} … ${tokens[j]!.text}`, weight: -2, source: 'phrase', slug: 'missing-info' });
+        break;
+      }
+    }
+    // "so much for waterproof" opening a clause; "oh great, another one that dies".
+    if (w === 'so' && i === from && word(next) === 'much' && word(tokens[i + 2]) === 'for' && i + 3 < to) {
+      cues.push({ text: 'so much for', weight: -2, source: 'phrase', slug: 'sarcasm' });
+    }
+    if (w === 'oh' && SARCASM_OPENERS.has(word(next) ?? '') && tokens.slice(i + 2, i + 5).some((x) => x.norm === 'another')) {
+      cues.push({ text: `${t.text} ${next!.text}`, weight: -2, source: 'phrase', slug: 'sarcasm' });
     }
     if (SENSES.has(w) && word(next) === 'like' && i + 2 < to) {
       const what = tokens[i + 2]!;

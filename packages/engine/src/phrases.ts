@@ -45,7 +45,7 @@ export const NEGATIVE_PHRASES: readonly NegativePhrase[] = [
     'threw it out', 'throw it out', 'collecting dust', 'money pit', 'sent it back', 'send it back', 'sending it back',
     'returned mine', 'returning mine', 'not for me', 'sent them back', 'send them back', 'sent back'),
   ...phrase('a-joke', -2, 'is a joke', 'a total joke', 'such a joke', 'a meme', 'a brick', 'a clown', 'a letdown', 'a ripoff',
-    'a waste', 'waste of', 'not worth it', 'worth nothing', 'not as advertised', 'a toy', 'least favorite', 'stretched out', 'not as good', 'not as fast',
+    'a waste', 'waste of', 'not worth it', 'worth nothing', 'not as advertised', 'a toy', 'least favorite', 'looked nothing like', 'looks nothing like', 'look nothing like', 'rubbed raw', 'rubbed my', 'dug into', 'repeats on me', 'gave me blisters', 'stretched out', 'not as good', 'not as fast',
     'cheap plastic', 'feels cheap', 'looks cheap', 'made me sick', 'gave me a headache', 'broke me out', 'broke out',
     'hurts my', 'hurt my', 'burned my', 'burnt my', 'through the roof'),
   ...phrase('cheaper-elsewhere', -2, 'half the price', 'for half', 'half that', 'same thing for', 'cheaper and', 'costs more than',

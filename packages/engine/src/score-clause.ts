@@ -105,7 +105,7 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
     wordIndex += next - i;
     i = next;
   }
-  for (const cue of findPatterns(tokens, from, i, chat)) {
+  for (const cue of findPatterns(tokens, text, from, i, chat)) {
     if (negatedBefore(tokens, from, cue.text, i)) continue;
     score.cues.push({ text: cue.text, weight: cue.weight, source: cue.source });
     score.phrases.push({ slug: cue.slug, text: cue.text });

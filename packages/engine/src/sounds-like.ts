@@ -89,12 +89,16 @@ export class SoundIndex {
       const token = tokens[end - 1]!;
       // An everyday word is never the tail of a run-together name ("hush bead is").
       if (token.kind !== 'word' || token.key.length > MAX_PIECE || hasDigit(token.key)) break;
-      if (COMMON.has(token.key) || WORD_VALENCE.has(token.lower)) break;
+      // A short everyday word may end a two-piece name ("crisp do", "core via"), never a longer run.
+      const everyday = COMMON.has(token.key) || WORD_VALENCE.has(token.lower);
+      if (everyday && end > i + 2) break;
       joined += token.key;
       if (joined.length > this.#longest + 2) break;
       if (joined.length < MIN_TERM_LENGTH - 1) continue;
       const found = this.#remembered(joined, false);
-      if (found) best = { start: i, end, productIds: found.term.productIds, via: found.via, term: found.term.text };
+      // The shortest run that sounds right wins: "hush bead", not "hush bead is".
+      if (found) return { start: i, end, productIds: found.term.productIds, via: found.via, term: found.term.text };
+      if (everyday) break;
     }
     return best;
   }
