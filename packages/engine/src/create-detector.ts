@@ -3,6 +3,7 @@ import { attribute, type Attribution } from './attribute.ts';
 import { buildFinding, negativity } from './build-finding.ts';
 import { compileMentions, findMentions } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
+import { isConcession } from './line-cues.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { compileTerms, scoreClause } from './score-clause.ts';
 import { splitClauses } from './split-clauses.ts';
@@ -30,7 +31,8 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     const clauses = splitClauses(tokens);
     const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat'));
     // Most lines say nothing negative; matching products (the costly, loose part) waits until one might.
-    if (!scores.some((s) => s.total < 0 || s.phrases.length > 0)) return [];
+    const mightBeNegative = scores.some((s) => s.total < 0 || s.phrases.length > 0);
+    if (!mightBeNegative && !(input.type === 'transcript' && isConcession(tokens))) return [];
     const mentions = findMentions(mentionIndex, tokens, text);
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
     const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type });

@@ -1,4 +1,5 @@
 import { findDemonstrative } from './deixis.ts';
+import { NEGATORS } from './lexicon.ts';
 import { isConcession, isHostReassurance, isInquiry, opensAsQuestion } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
@@ -33,7 +34,8 @@ export function judgeClauses(
 ): JudgedClause[] {
   const host = line.type === 'transcript';
   if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
-  const threshold = !host ? CHAT_THRESHOLD : isConcession(tokens) ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
+  const conceding = host && isConcession(tokens);
+  const threshold = !host ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
   const rescored = scores.map((score) => dropRebutted(score, denied));
   const judged = rescored.map((score, i): JudgedClause => {
@@ -42,7 +44,9 @@ export function judgeClauses(
     const asks = !missing && (
       (clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
       (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd)));
-    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold) };
+    // Conceding hosts hedge: "it isn't insulated", "a little narrow", "kind of catches" is the admitted flaw.
+    const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);
+    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged) };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
   // gadgets"): only a complaint phrase makes it negative.
@@ -81,4 +85,16 @@ const SELF = new Set(['i', 'im', 'ive', 'id', 'my', 'me', 'we', 'were', 'our']);
 function speaksOfSelf(tokens: readonly Token[], clause: Clause): boolean {
   const first = tokens.slice(clause.tokenStart, clause.tokenEnd).find((t) => t.kind === 'word');
   return first !== undefined && SELF.has(first.norm) && findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) === null;
+}
+
+const HEDGES = new Set(['little', 'bit', 'kinda', 'kind', 'sort', 'slightly', 'somewhat', 'really']);
+
+// A negated description or a hedged adjective in a conceding host's clause.
+function hedgesAFlaw(tokens: readonly Token[], clause: Clause): boolean {
+  for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') continue;
+    if (NEGATORS.has(token.norm) || HEDGES.has(token.norm)) return true;
+  }
+  return false;
 }
