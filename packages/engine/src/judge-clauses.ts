@@ -9,7 +9,7 @@ import type { Token } from './tokenize.ts';
 // scores mildly negative ("delayed release", "noise cancel", "slip them on"), and their findings rank high or
 // critical, so one mild word is not enough from them.
 const CHAT_THRESHOLD = -1;
-const HOST_THRESHOLD = -2;
+const HOST_THRESHOLD = -1.5;
 // A host conceding a flaw ("to be fair it's a little stiff") needs only the chat threshold.
 const CONCEDED_THRESHOLD = -1;
 

