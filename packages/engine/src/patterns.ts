@@ -27,6 +27,12 @@ const MISSING_INFO = new Set([
   'instructions', 'barcode', 'certified', 'listed', 'printed', 'labeled', 'labelled',
 ]);
 const ABSENCE = new Set(['no', 'without', 'missing', 'isnt', 'arent', 'not', 'cant', 'wheres', 'nothing', 'never', 'none']);
+// "would not go back", "won't be returning", "never ... again": the reviewer's verdict on coming back.
+const RETURNING = new Set(['back', 'return', 'returning', 'again']);
+const NEVER_OR_NOT = new Set(['not', 'never', 'wont', 'wouldnt', 'dont', 'cant', 'couldnt', 'shouldnt', 'no']);
+// "took an hour", "waited 20 minutes": a wait long enough to mention is a complaint.
+const WAITING = new Set(['took', 'waited', 'waiting', 'wait', 'sat', 'takes', 'taking']);
+const DURATIONS = new Set(['minutes', 'minute', 'min', 'mins', 'hour', 'hours', 'hrs', 'forever', 'ages', 'days', 'weeks']);
 const SARCASM_OPENERS = new Set(['great', 'good', 'perfect', 'wonderful', 'fantastic', 'love']);
 const FUNCTION_WORDS = new Set(stopwords);
 // What nobody wants a product to taste or smell of; a taste simile with anything else is left to the lexicon.
@@ -37,7 +43,7 @@ const UNPLEASANT = new Set([
 ]);
 
 // Words that can open a pattern, or make a price; a token that is none of these is skipped at once.
-const TRIGGERS = new Set(['too', 'so', 'oh', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS, ...ABSENCE]);
+const TRIGGERS = new Set([...NEVER_OR_NOT, ...WAITING, 'too', 'so', 'oh', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS, ...ABSENCE]);
 
 const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
 const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower) ?? 0) : 0);
@@ -68,6 +74,23 @@ export function findPatterns(tokens: readonly Token[], text: string, from: numbe
     if (w === 'too' && i + 1 < to && excessWord && !PRAISE_IN_EXCESS.has(next.norm) && valence(next) < 3) {
       const end = NOT_EXCESS.has(next.norm) && tokens[i + 2]?.kind === 'word' && i + 2 < to ? tokens[i + 2]! : next;
       if (!PRAISE_IN_EXCESS.has(end.norm)) cues.push({ text: `${t.text} ${next.text}`, weight: -2, source: 'phrase', slug: 'too-much' });
+    }
+    if (NEVER_OR_NOT.has(w)) {
+      for (let j = i + 1; j < Math.min(to, i + 6); j++) {
+        const after = tokens[j]!;
+        if (after.kind !== 'word' || !RETURNING.has(after.norm)) continue;
+        // "never again" alone is a phrase; "not back" needs a verb of coming back between.
+        if (j === i + 1 && after.norm !== 'return' && after.norm !== 'returning') break;
+        cues.push({ text: `${t.text} … ${after.text}`, weight: -2, source: 'phrase', slug: 'would-not-return' });
+        break;
+      }
+    }
+    if (WAITING.has(w)) {
+      for (let j = i + 1; j < Math.min(to, i + 5); j++) {
+        if (tokens[j]!.kind !== 'word' || !DURATIONS.has(tokens[j]!.norm)) continue;
+        cues.push({ text: `${t.text} … ${tokens[j]!.text}`, weight: -1, source: 'phrase', slug: 'long-wait' });
+        break;
+      }
     }
     if (ABSENCE.has(w)) {
       for (let j = i + 1; j < Math.min(to, i + 6); j++) {

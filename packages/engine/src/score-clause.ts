@@ -44,6 +44,20 @@ const NEVER = 'never';
 // Slang that needs its grammatical slot: "mid" judges only at a clause end or before a filler ("mid tbh"),
 // not as the preposition in "mid shoot".
 const PREDICATIVE_ONLY = new Set(['mid', 'buns', 'brick', 'meme', 'clown']);
+// VADER-style emphasis: a booster or a word in capitals (amid lower case) strengthens a lexicon cue, a dampener
+// weakens it ("extremely rude", "AWFUL", "a little slow").
+const BOOSTERS = new Set([
+  'very', 'really', 'so', 'extremely', 'totally', 'absolutely', 'completely', 'utterly', 'incredibly', 'super',
+  'seriously', 'truly', 'way', 'hella', 'mad', 'fr', 'most', 'such', 'too', 'quite', 'highly', 'deeply', 'especially',
+]);
+const DAMPENERS = new Set(['little', 'bit', 'slightly', 'somewhat', 'kinda', 'sorta', 'barely', 'hardly', 'marginally', 'kind', 'sort', 'partly']);
+const BOOST = 1.3;
+const DAMPEN = 0.7;
+// "didn't like it": "like" is a filler the lexicon ignores, except after a negator.
+const LIKE = new Set(['like', 'likes']);
+const NEGATED_LIKE = -2;
+// "wasn't helpful or friendly": a negation runs on through a list.
+const LIST_JOINERS = new Set(['or', 'nor']);
 const SLANG_TAIL = new Set(['af', 'tbh', 'ngl', 'fr', 'lol', 'lmao', 'honestly', 'imo', 'tho', 'though', 'at', 'ong', 'bro', 'fam', 'too', 'rn']);
 
 // What follows these is a supposition ("if it ever stops working, we replace it"), not a report.
@@ -69,6 +83,7 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
   let wideScope = false;
   let wordIndex = 0;
   let i = from;
+  const shouting = isShouting(tokens, from, to);
   while (i < to) {
     const token = tokens[i]!;
     if (token.kind === 'punct') {
@@ -78,7 +93,13 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
     const { value, next } = cueAt(terms, tokens, i, to);
     if (!value) {
       if (HYPOTHETICAL.has(token.norm)) break;
-      if (NEGATORS.has(token.norm)) {
+      if (LIKE.has(token.norm) && wordIndex - negatorAt <= 2) {
+        const cueText = text.slice(tokens[i]!.start, token.end);
+        score.cues.push({ text: cueText, weight: NEGATED_LIKE, source: 'lexicon' });
+        score.negated.push(cueText);
+        score.total += NEGATED_LIKE;
+        negatorAt = -Infinity;
+      } else if (NEGATORS.has(token.norm)) {
         negatorAt = wordIndex;
         negator = token.norm;
         wideScope = false;
@@ -90,13 +111,14 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
       const negated = inScope && !praise;
       if (negated) {
         score.negated.push(cueText);
-        negatorAt = -Infinity;
+        negatorAt = LIST_JOINERS.has(tokens[next]?.norm ?? '') ? wordIndex + (next - i) : -Infinity;
         if (value.slug) score.denied.push(value.slug);
       } else if (value.slug) {
         score.phrases.push({ slug: value.slug, text: cueText });
       }
       // A negated complaint ("not fake", "no rash") is a denial, not praise: it scores nothing.
-      const weight = negated ? (value.source === 'phrase' ? 0 : -value.weight) : value.weight;
+      const base = value.source === 'lexicon' ? value.weight * emphasis(tokens, i, from, shouting) : value.weight;
+      const weight = round(negated ? (value.source === 'phrase' ? 0 : -base) : base);
       if (weight !== 0) {
         score.cues.push({ text: cueText, weight, source: value.source });
         score.total += weight;
@@ -125,12 +147,48 @@ function negatedBefore(tokens: readonly Token[], from: number, cueText: string, 
   return false;
 }
 
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** True when every word of tokens [from, to) with letters is in capitals: then capitals stress nothing. */
+function isShouting(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && t.text !== t.lower && t.text !== t.text.toUpperCase()) return false;
+    if (t.kind === 'word' && t.text === t.lower && /\p{L}/u.test(t.text)) return false;
+  }
+  return true;
+}
+
+/** The emphasis on the cue at token `i`: boosters and capitals strengthen it, dampeners weaken it. */
+function emphasis(tokens: readonly Token[], i: number, from: number, shouting: boolean): number {
+  let factor = 1;
+  const token = tokens[i]!;
+  if (!shouting && token.text.length >= 3 && token.text !== token.lower && token.text === token.text.toUpperCase()) factor *= BOOST;
+  const before = i > from ? tokens[i - 1] : undefined;
+  if (before?.kind === 'word') {
+    if (BOOSTERS.has(before.norm) || BOOSTERS.has(collapse(before.norm))) factor *= BOOST;
+    else if (DAMPENERS.has(before.norm)) factor *= DAMPEN;
+    else if (i - 2 >= from && DAMPENERS.has(tokens[i - 2]!.norm) && (before.norm === 'of' || before.norm === 'a')) factor *= DAMPEN;
+  }
+  return factor;
+}
+
+// "sooo baaad" → "so bad": runs of three or more letters shrink to one ("baaad" → "bad") or two ("goood" → "good").
+function collapse(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+function elongatedValence(lower: string): number | undefined {
+  if (!/(\p{L})\1{2,}/u.test(lower)) return undefined;
+  return WORD_VALENCE.get(collapse(lower)) ?? WORD_VALENCE.get(lower.replace(/(\p{L})\1{2,}/gu, '$1$1'));
+}
+
 /** The lexicon entry or phrase starting at token `i`, if any, and the token after it. */
 function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number): { value: TermValue | null; next: number } {
   const token = tokens[i]!;
   const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
   if (match) return { value: match.value, next: match.end };
-  const weight = WORD_VALENCE.get(token.lower);
+  const weight = WORD_VALENCE.get(token.lower) ?? (token.kind === 'word' ? elongatedValence(token.lower) : undefined);
   if (weight === undefined || isIntensifier(tokens, i, to, weight)) return { value: null, next: i + 1 };
   if (PREDICATIVE_ONLY.has(token.lower) && !atClauseEnd(tokens, i, to)) return { value: null, next: i + 1 };
   return { value: { source: 'lexicon', weight, slug: null }, next: i + 1 };
