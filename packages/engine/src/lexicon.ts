@@ -14,7 +14,7 @@ const NEUTRALISED = [
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
   'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
-  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'playing', 'cheap', 'friend', 'friends',
+  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'well', 'playing', 'cheap', 'friend', 'friends',
 ];
 
 /** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
