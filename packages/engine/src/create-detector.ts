@@ -29,7 +29,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     const tokens = tokenize(text);
     if (tokens.length === 0) return [];
     const clauses = splitClauses(tokens);
-    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat'));
+    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat', mentionIndex.keys));
     // Most lines say nothing negative; matching products (the costly, loose part) waits until one might.
     const mightBeNegative = scores.some((s) => s.total < 0 || s.phrases.length > 0);
     if (!mightBeNegative && !(input.type === 'transcript' && isConcession(tokens))) return [];

@@ -46,7 +46,10 @@ export function judgeClauses(
       (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd)));
     // Conceding hosts hedge: "it isn't insulated", "a little narrow", "kind of catches" is the admitted flaw.
     const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);
-    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged) };
+    // A product-complaint word ("slow", "flimsy") is a complaint from anyone; host speech needs more only from
+    // general words, which hosts use about everything.
+    const complains = host && score.total <= CHAT_THRESHOLD && score.complaints > 0;
+    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged || complains) };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
   // gadgets"): only a complaint phrase makes it negative.

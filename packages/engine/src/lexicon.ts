@@ -27,7 +27,7 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   clogs: -2, clogged: -2, shoddy: -3, unusable: -3, malfunctioned: -3, dud: -2,
   // Defects: what breaks, wears, leaks or misbehaves, in any category.
   chipped: -2, snapped: -2, shattered: -2, frayed: -2, ripped: -2, torn: -2, pilled: -2, pilling: -2, shrunk: -2,
-  shrank: -2, faded: -2, fading: -1, swelled: -2, swollen: -2, bent: -1, dented: -2, scratched: -2, defective: -3,
+  shrank: -2, faded: -2, swelled: -2, swollen: -2, bent: -1, dented: -2, scratched: -2, defective: -3,
   damaged: -2, rattles: -1, squeaks: -1, squeaky: -1, glitchy: -2, buggy: -2, laggy: -2, lags: -2,
   overheats: -2, overheated: -2, overheating: -2, drifting: -1, drifts: -1, hiss: -1, hisses: -1, hissing: -1,
   crackles: -1, crackling: -1, unreliable: -2, inaccurate: -2, misleading: -2, lied: -2, lies: -2, mislabeled: -2,
@@ -57,6 +57,9 @@ const CONTRACTED_NEGATORS = [
 
 // Mildly rated VADER entries are mostly objects ("joystick" 0.7), not judgements; they are left out.
 const MIN_VADER_STRENGTH = 1;
+
+/** Product-complaint words: evidence of a complaint even when mild ("slow", "bland"), from hosts as from chat. */
+export const COMPLAINT_WORDS: ReadonlySet<string> = new Set(Object.keys(PRODUCT_COMPLAINTS));
 
 /** Words that flip the polarity of a lexicon word or phrase shortly after them (keyed like `Token.norm`). */
 export const NEGATORS: ReadonlySet<string> = new Set([...negationsEn.words, ...CONTRACTED_NEGATORS]);

@@ -1,5 +1,5 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
+import { COMPLAINT_WORDS, MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
 import { findPatterns } from './patterns.ts';
 import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
@@ -24,6 +24,8 @@ export interface ClauseScore {
   phrases: FiredPhrase[];
   /** Slugs of phrases that appeared negated ("it is not fake"). */
   denied: string[];
+  /** Product-complaint words said of something ("the noodles were sticky"), not naming a feature ("slow cooker"). */
+  complaints: number;
 }
 
 interface TermValue {
@@ -56,6 +58,8 @@ const DAMPEN = 0.7;
 // "didn't like it": "like" is a filler the lexicon ignores, except after a negator.
 const LIKE = new Set(['like', 'likes']);
 const NEGATED_LIKE = -2;
+// "didn't like", "never liked"; "not like a corn nut" compares instead.
+const VERBAL_NEGATORS = new Set(['dont', 'didnt', 'doesnt', 'never', 'wont', 'wouldnt', 'cant', 'couldnt']);
 // "wasn't helpful or friendly": a negation runs on through a list.
 const LIST_JOINERS = new Set(['or', 'nor']);
 const SLANG_TAIL = new Set(['af', 'tbh', 'ngl', 'fr', 'lol', 'lmao', 'honestly', 'imo', 'tho', 'though', 'at', 'ong', 'bro', 'fam', 'too', 'rn']);
@@ -76,8 +80,16 @@ export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
  * Scores tokens [from, to) of `text` with the lexicon and phrases. A negator flips the first cue within three
  * words after it; cues after "if" / "unless" are hypothetical and not scored.
  */
-export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: string, from: number, to: number, chat = true): ClauseScore {
-  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [] };
+export function scoreClause(
+  terms: TermIndex,
+  tokens: readonly Token[],
+  text: string,
+  from: number,
+  to: number,
+  chat = true,
+  productWords: ReadonlySet<string> = NO_WORDS,
+): ClauseScore {
+  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], complaints: 0 };
   let negatorAt = -Infinity;
   let negator = '';
   let wideScope = false;
@@ -90,10 +102,11 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
       i++;
       continue;
     }
-    const { value, next } = cueAt(terms, tokens, i, to);
+    // Words the catalogue names products with ("slow cooker", "noise cancelling buds") describe, not judge.
+    const { value, next } = productWords.has(token.key) ? { value: null, next: i + 1 } : cueAt(terms, tokens, i, to);
     if (!value) {
       if (HYPOTHETICAL.has(token.norm)) break;
-      if (LIKE.has(token.norm) && wordIndex - negatorAt <= 2) {
+      if (LIKE.has(token.norm) && wordIndex - negatorAt <= 2 && VERBAL_NEGATORS.has(negator)) {
         const cueText = text.slice(tokens[i]!.start, token.end);
         score.cues.push({ text: cueText, weight: NEGATED_LIKE, source: 'lexicon' });
         score.negated.push(cueText);
@@ -122,6 +135,7 @@ export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: st
       if (weight !== 0) {
         score.cues.push({ text: cueText, weight, source: value.source });
         score.total += weight;
+        if (weight < 0 && !negated && COMPLAINT_WORDS.has(token.lower) && isPredicate(tokens, i, from)) score.complaints++;
       }
     }
     wordIndex += next - i;
@@ -143,6 +157,22 @@ function negatedBefore(tokens: readonly Token[], from: number, cueText: string, 
     if (tokens[i]!.lower !== first) continue;
     for (let j = Math.max(from, i - 2); j < i; j++) if (NEGATORS.has(tokens[j]!.norm)) return true;
     return false;
+  }
+  return false;
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+// Verbs that say something of a subject ("was slow", "feels flimsy", "got stale"); adverbs may come between.
+const LINKING = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'its', 'theyre', 'thats', 'seems', 'seemed', 'looks', 'looked', 'feels', 'felt', 'got', 'gets', 'getting', 'became', 'im', 'tastes', 'tasted', 'smells', 'smelled', 'sounds', 'arrived', 'came']);
+const BETWEEN = new Set(['so', 'very', 'really', 'too', 'pretty', 'a', 'little', 'bit', 'kinda', 'kind', 'of', 'way', 'super', 'all', 'just', 'totally', 'extremely', 'rather', 'quite', 'already', 'still', 'also']);
+
+/** True when the word at `i` is said of a subject through a linking verb ("the service was a little slow"). */
+function isPredicate(tokens: readonly Token[], i: number, from: number): boolean {
+  for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') return false;
+    if (LINKING.has(t.norm)) return true;
+    if (!BETWEEN.has(t.norm)) return false;
   }
   return false;
 }
