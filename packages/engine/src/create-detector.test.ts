@@ -53,7 +53,8 @@ describe('createDetector: mentions and attribution', () => {
     expect(text.slice(product.start, product.end)).toBe(product.text);
     expect(product).toMatchObject({ via: 'alias', text: 'GlowLab’s serum' });
     expect(clause).toBe(text);
-    expect(cues).toEqual([{ text: 'AWFUL', weight: -3, source: 'lexicon' }]);
+    // Capitals amid lower case stress the word, as in VADER: AFINN's -3 × 1.3.
+    expect(cues).toEqual([{ text: 'AWFUL', weight: -3.9, source: 'lexicon' }]);
   });
 });
 
