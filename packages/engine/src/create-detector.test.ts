@@ -194,3 +194,42 @@ function randomLines(count: number): string[] {
     Array.from({ length: Math.floor(next() * 30) }, () => pool[Math.floor(next() * pool.length)]).join(next() < 0.5 ? ' ' : ''),
   );
 }
+
+describe('createDetector: live-commerce kinds of case', () => {
+  it('leaves a clause about another brand or a previous product off the product on air', () => {
+    expect(chat('my old power bank from the airport died in a week', 'bank')).toEqual([]);
+    expect(chat('my Zapmax charger died in a week', 'bank')).toEqual([]);
+    expect(chat('the QuickCharge brick died in a week', 'bank')).toEqual([]);
+    expect(products(chat('mine died in a week', 'bank'))).toEqual(['bank']);
+  });
+
+  it('counts a rival beating the product against the contracted product', () => {
+    expect(products(chat('Zapmax is better than this and half the price', 'bank'))).toEqual(['bank']);
+    expect(chat('this is better than Zapmax', 'bank')).toEqual([]);
+  });
+
+  it('points "this" at the product on air even when another clause named something else', () => {
+    expect(products(chat('the toner is lovely but this feels cheap', 'bank'))).toEqual(['bank']);
+  });
+
+  it('hears a conceding host hedge a flaw, but not an after-sales promise or a quoted complaint denied', () => {
+    expect(products(host("i'll be honest the lid isn't very tight", 'bank'))).toEqual(['bank']);
+    expect(host('if it arrives broken we replace it, no questions asked', 'bank')).toEqual([]);
+    expect(host("someone's saying it's a scam, nope, it's the real thing", 'bank')).toEqual([]);
+  });
+
+  it('reads the reason after an inquiry as context, but a complaint after it as a complaint', () => {
+    expect(chat("does it come in blue? i'm not great with dark colours", 'serum')).toEqual([]);
+    expect(products(chat('when is it back in stock? mine leaked everywhere', 'serum'))).toEqual(['serum']);
+  });
+
+  it('treats a missing date or label as a complaint even in question form', () => {
+    expect(products(chat('where is the expiration date on this?', 'serum'))).toEqual(['serum']);
+  });
+
+  it('explains a loose match with how it matched', () => {
+    const [f] = chat('the voltcorr bank died on me');
+    expect(f?.explanation.product).toMatchObject({ via: 'fuzzy', text: 'voltcorr' });
+    expect(f?.productId).toBe('bank');
+  });
+});

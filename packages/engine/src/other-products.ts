@@ -24,7 +24,11 @@ function brandLike(token: Token | undefined, catalogueKeys: ReadonlySet<string>)
 /** Mentions of a catalogue word that belongs to another brand's product here ("my ironvale skillet"). */
 export function isRivalModifier(tokens: readonly Token[], mention: Mention, catalogueKeys: ReadonlySet<string>): boolean {
   if (mention.via === 'name' || mention.via === 'fuzzy' || mention.via === 'phonetic') return false;
-  return brandLike(tokens[mention.tokenStart - 1], catalogueKeys);
+  const before = tokens[mention.tokenStart - 1];
+  const owner = tokens[mention.tokenStart - 2];
+  // "my old power bank" is the viewer's previous one, whatever its brand.
+  if (before?.kind === 'word' && PREVIOUS.has(before.key) && owner?.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"))) return true;
+  return brandLike(before, catalogueKeys);
 }
 
 /**

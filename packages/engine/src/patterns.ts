@@ -26,7 +26,7 @@ const MISSING_INFO = new Set([
   'warranty', 'ingredients', 'ingredient', 'lot', 'batch', 'manufacturer', 'maker', 'address', 'origin', 'servings',
   'instructions', 'barcode', 'certified', 'listed', 'printed', 'labeled', 'labelled',
 ]);
-const ABSENCE = new Set(['no', 'without', 'missing', 'isnt', 'arent', 'not', 'cant', 'wheres', 'nothing', 'never', 'none']);
+const ABSENCE = new Set(['no', 'without', 'missing', 'isnt', 'arent', 'not', 'cant', 'wheres', 'where', 'nothing', 'never', 'none']);
 // "would not go back", "won't be returning", "never ... again": the reviewer's verdict on coming back.
 const RETURNING = new Set(['back', 'return', 'returning', 'again']);
 const NEVER_OR_NOT = new Set(['not', 'never', 'wont', 'wouldnt', 'dont', 'cant', 'couldnt', 'shouldnt', 'no']);
