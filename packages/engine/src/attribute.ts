@@ -50,15 +50,22 @@ export function attribute(
   // ambiguously, is not about whatever happens to be on air.
   const resolved = mentions.map((mention): ResolvedMention => ({ mention, ids: resolve(mention, onAirProductId) }));
   let linePointer: Pointer | null | undefined;
+  // A clause that names nothing continues the clause before it ("My Brantwood boots split, terrible").
+  let previousAboutOther = false;
   judged.forEach(({ clause, negative, score }, clauseIndex) => {
+    const namesHere = resolved.some((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
+    const pointsHere = findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) !== null;
+    const otherHere = rivals.some((m) => m.tokenStart >= clause.tokenStart && m.tokenStart < clause.tokenEnd) ||
+      speaksOfOtherProduct(tokens, clause.tokenStart, clause.tokenEnd, catalogueKeys);
+    const continuesOther = previousAboutOther && !namesHere && !pointsHere;
+    previousAboutOther = otherHere || continuesOther;
     if (!negative) return;
     // "HydraPeak tastes better than these" names a rival to criticise the product, not to talk about the rival.
-    const comparesAgainst = score.phrases.some((p) => p.slug === 'rival-better');
+    const comparesAgainst = score.phrases.some((p) => p.slug === 'rival-better' || p.slug === 'cheaper-elsewhere');
     const inside = resolved.filter((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
     const before = resolved.filter((r) => r.mention.tokenEnd <= clause.tokenStart).at(-1);
     const elsewhere = before ?? resolved.find((r) => r.mention.tokenStart >= clause.tokenEnd);
-    const rivalInside = rivals.some((m) => m.tokenStart >= clause.tokenStart && m.tokenStart < clause.tokenEnd);
-    if (inside.length === 0 && !comparesAgainst && (rivalInside || speaksOfOtherProduct(tokens, clause.tokenStart, clause.tokenEnd, catalogueKeys))) return;
+    if (inside.length === 0 && !comparesAgainst && (otherHere || continuesOther)) return;
     // "this bag looks cheap" points at what is on air even when another clause named something else.
     const demonstrative = onAirProductId !== null && findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) !== null;
     if (inside.length > 0) {

@@ -205,7 +205,14 @@ describe('createDetector: live-commerce kinds of case', () => {
 
   it('counts a rival beating the product against the contracted product', () => {
     expect(products(chat('Zapmax is better than this and half the price', 'bank'))).toEqual(['bank']);
+    expect(products(chat('Zapmax still better tbh', 'bank'))).toEqual(['bank']);
     expect(chat('this is better than Zapmax', 'bank')).toEqual([]);
+  });
+
+  it('lets a clause that names nothing continue a clause about another product', () => {
+    expect(chat('my Zapmax charger died in a week, total junk', 'bank')).toEqual([]);
+    expect(chat('the power bank from Zapmax died on me', 'bank')).toEqual([]);
+    expect(products(chat('my Zapmax charger was fine, this one is junk', 'bank'))).toEqual(['bank']);
   });
 
   it('points "this" at the product on air even when another clause named something else', () => {

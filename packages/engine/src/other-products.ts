@@ -13,6 +13,11 @@ const DESCRIPTIONS = new Set([
 const PREVIOUS = new Set(['old', 'last', 'previous', 'former', 'ex']);
 const OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'ur']);
 
+/** A capitalised word that reads as another brand ("Juicenetics", "Pantry"), not a catalogue word. */
+export function isCapitalisedRival(token: Token | undefined, catalogueKeys: ReadonlySet<string>): boolean {
+  return token !== undefined && /^\p{Lu}/u.test(token.text) && brandLike(token, catalogueKeys);
+}
+
 /** A word that reads as some other brand ("audiora buds", "QuickPot lid"): not everyday English, not in the catalogue. */
 function brandLike(token: Token | undefined, catalogueKeys: ReadonlySet<string>): boolean {
   if (token?.kind !== 'word' || token.key.length < 4 || /\d/.test(token.key)) return false;
@@ -28,7 +33,10 @@ export function isRivalModifier(tokens: readonly Token[], mention: Mention, cata
   const owner = tokens[mention.tokenStart - 2];
   // "my old power bank" is the viewer's previous one, whatever its brand.
   if (before?.kind === 'word' && PREVIOUS.has(before.key) && owner?.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"))) return true;
-  return brandLike(before, catalogueKeys);
+  if (brandLike(before, catalogueKeys)) return true;
+  // "sleep gummies from NightOwl": a catalogue word made by someone else.
+  const by = tokens[mention.tokenEnd];
+  return by?.kind === 'word' && (by.key === 'from' || by.key === 'by') && brandLike(tokens[mention.tokenEnd + 1], catalogueKeys);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
 import { WORD_VALENCE } from './lexicon.ts';
+import { isCapitalisedRival } from './other-products.ts';
 import type { Cue } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
 
@@ -53,8 +54,17 @@ const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower
  * ("tastes like chalk"), a price verdict in chat ("69 is crazy for buds"), and a rival that beats the product
  * ("X mogs these", "X is better than this").
  */
-export function findPatterns(tokens: readonly Token[], text: string, from: number, to: number, chat: boolean): PatternCue[] {
+export function findPatterns(
+  tokens: readonly Token[],
+  text: string,
+  from: number,
+  to: number,
+  chat: boolean,
+  productWords: ReadonlySet<string> = new Set(),
+): PatternCue[] {
   const cues: PatternCue[] = [];
+  // "Juicenetics still better": a capitalised rival opening a clause that calls something better.
+  const rivalOpens = chat && isCapitalisedRival(tokens[from], productWords);
   let price = false;
   let number = false;
   let verdict: Token | null = null;
@@ -115,6 +125,9 @@ export function findPatterns(tokens: readonly Token[], text: string, from: numbe
     }
     const deicticNext = DEICTIC_OBJECTS.has(word(next) ?? '') || word(next) === 'the';
     if (BEATS.has(w) && deicticNext && i > from) cues.push({ text: `${t.text} ${next!.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
+    if (rivalOpens && (w === 'better' || w === 'cheaper') && word(next) !== 'than' && i > from) {
+      cues.push({ text: `${tokens[from]!.text} … ${t.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
+    }
     if ((w === 'better' || w === 'cheaper') && word(next) === 'than' && DEICTIC_OBJECTS.has(word(tokens[i + 2]) ?? '') && i > from) {
       const subject = word(tokens[from]);
       if (subject !== null && !DEICTIC_OBJECTS.has(subject)) cues.push({ text: `${t.text} than ${tokens[i + 2]!.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });

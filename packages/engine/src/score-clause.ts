@@ -141,7 +141,7 @@ export function scoreClause(
     wordIndex += next - i;
     i = next;
   }
-  for (const cue of findPatterns(tokens, text, from, i, chat)) {
+  for (const cue of findPatterns(tokens, text, from, i, chat, productWords)) {
     if (negatedBefore(tokens, from, cue.text, i)) continue;
     score.cues.push({ text: cue.text, weight: cue.weight, source: cue.source });
     score.phrases.push({ slug: cue.slug, text: cue.text });
