@@ -56,14 +56,25 @@ export function isHostReassurance(tokens: readonly Token[]): boolean {
     else if (REPORTED.has(token.norm)) reported = true;
     else if (reported && DENIAL.has(token.norm)) denial = true;
   }
-  return remedy || (reported && denial) || REMEDY_PHRASES.some((words) => hasSequence(tokens, words));
+  return remedy || (reported && denial) || hasAnySequence(tokens, REMEDY_INDEX);
 }
 
-function hasSequence(tokens: readonly Token[], words: readonly string[]): boolean {
-  for (let i = 0; i + words.length <= tokens.length; i++) {
-    let j = 0;
-    while (j < words.length && tokens[i + j]!.norm === words[j]) j++;
-    if (j === words.length) return true;
+/** Word sequences indexed by their first word, so a line is scanned once whatever the number of sequences. */
+function indexByFirstWord(sequences: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const words of sequences) index.set(words[0]!, [...(index.get(words[0]!) ?? []), words]);
+  return index;
+}
+
+function hasAnySequence(tokens: readonly Token[], index: ReadonlyMap<string, readonly (readonly string[])[]>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = index.get(tokens[i]!.norm);
+    if (!candidates) continue;
+    for (const words of candidates) {
+      let j = 1;
+      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
+      if (j === words.length) return true;
+    }
   }
   return false;
 }
@@ -77,5 +88,8 @@ const CONCESSIONS: readonly (readonly string[])[] = [
 
 /** True when host speech concedes a flaw. */
 export function isConcession(tokens: readonly Token[]): boolean {
-  return CONCESSIONS.some((words) => hasSequence(tokens, words));
+  return hasAnySequence(tokens, CONCESSION_INDEX);
 }
+
+const REMEDY_INDEX = indexByFirstWord(REMEDY_PHRASES);
+const CONCESSION_INDEX = indexByFirstWord(CONCESSIONS);

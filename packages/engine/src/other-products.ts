@@ -15,7 +15,7 @@ const OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'ur']);
 
 /** A capitalised word that reads as another brand ("Juicenetics", "Pantry"), not a catalogue word. */
 export function isCapitalisedRival(token: Token | undefined, catalogueKeys: ReadonlySet<string>): boolean {
-  return token !== undefined && /^\p{Lu}/u.test(token.text) && brandLike(token, catalogueKeys);
+  return token !== undefined && token.text !== token.lower && /^\p{Lu}/u.test(token.text) && brandLike(token, catalogueKeys);
 }
 
 /** A word that reads as some other brand ("audiora buds", "QuickPot lid"): not everyday English, not in the catalogue. */
@@ -47,12 +47,13 @@ export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to:
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
-    if (/\p{Ll}\p{Lu}/u.test(token.text) && !catalogueKeys.has(token.key)) return true;
+    // Most chat is lower case: the pattern runs only on words with a capital in them.
+    if (token.text !== token.lower && /\p{Ll}\p{Lu}/u.test(token.text) && !catalogueKeys.has(token.key)) return true;
     if (i === from) continue;
     const owner = tokens[i - 1]!;
     const owned = owner.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"));
     // "my husband" is no brand; a capitalised unknown word after an owner is ("my Brantwood boots").
-    const capitalised = /^\p{Lu}/u.test(token.text);
+    const capitalised = token.text !== token.lower && /^\p{Lu}/u.test(token.text);
     if (owned && (PREVIOUS.has(token.key) || (capitalised && brandLike(token, catalogueKeys)))) return true;
   }
   return false;

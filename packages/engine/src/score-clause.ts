@@ -183,8 +183,7 @@ const round = (x: number): number => Math.round(x * 100) / 100;
 function isShouting(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'word' && t.text !== t.lower && t.text !== t.text.toUpperCase()) return false;
-    if (t.kind === 'word' && t.text === t.lower && /\p{L}/u.test(t.text)) return false;
+    if (t.kind === 'word' && t.text !== t.text.toUpperCase()) return false;
   }
   return true;
 }
@@ -196,7 +195,7 @@ function emphasis(tokens: readonly Token[], i: number, from: number, shouting: b
   if (!shouting && token.text.length >= 3 && token.text !== token.lower && token.text === token.text.toUpperCase()) factor *= BOOST;
   const before = i > from ? tokens[i - 1] : undefined;
   if (before?.kind === 'word') {
-    if (BOOSTERS.has(before.norm) || BOOSTERS.has(collapse(before.norm))) factor *= BOOST;
+    if (BOOSTERS.has(before.norm) || (hasRun(before.norm) && BOOSTERS.has(collapse(before.norm)))) factor *= BOOST;
     else if (DAMPENERS.has(before.norm)) factor *= DAMPEN;
     else if (i - 2 >= from && DAMPENERS.has(tokens[i - 2]!.norm) && (before.norm === 'of' || before.norm === 'a')) factor *= DAMPEN;
   }
@@ -208,8 +207,14 @@ function collapse(word: string): string {
   return word.replace(/(\p{L})\1{2,}/gu, '$1');
 }
 
+/** True when a word holds a letter three times in a row; a plain loop, as this runs on every unknown word. */
+function hasRun(word: string): boolean {
+  for (let i = 2; i < word.length; i++) if (word[i] === word[i - 1] && word[i] === word[i - 2]) return true;
+  return false;
+}
+
 function elongatedValence(lower: string): number | undefined {
-  if (!/(\p{L})\1{2,}/u.test(lower)) return undefined;
+  if (!hasRun(lower)) return undefined;
   return WORD_VALENCE.get(collapse(lower)) ?? WORD_VALENCE.get(lower.replace(/(\p{L})\1{2,}/gu, '$1$1'));
 }
 

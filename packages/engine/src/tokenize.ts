@@ -20,7 +20,7 @@ export const MAX_TEXT_LENGTH = 20_000;
 // apostrophes or leetspeak ("sc@m", "ca$h"), an emoji or emoticon (":(", "<3"), a run of clause-breaking punctuation. Everything else (spaces, hyphens, slashes,
 // control characters) separates tokens and is dropped.
 const TOKEN_PATTERN =
-  /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’@$][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic}|(?<![\p{L}\p{N}])(?:[:;=][-']?[()DPp/\\|*[\]]|[()][-']?[:;=]|<3)(?![\p{L}\p{N}]))|([.!?;,:…—–]+)/gu;
+  /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’@$][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic}|(?:[:;=][-']?[()DPp\\|*[\]]|[()][-']?[:;=]|<3)(?![\p{L}\p{N}/]))|([.!?;,:…—–]+)/gu;
 
 /** Splits a line into word, emoji and punctuation tokens with their offsets in the original text. */
 export function tokenize(text: string): Token[] {
