@@ -22,3 +22,17 @@ export function formatTable(rows: readonly ResultRow[], systems: readonly string
 export function formatJson(rows: readonly ResultRow[], meta: Record<string, unknown>): string {
   return JSON.stringify({ ...meta, rows }, null, 2);
 }
+
+/** A Markdown table (for docs/BENCHMARKS.md): `P/R/F1` per system, the engine first. */
+export function formatMarkdown(rows: readonly ResultRow[], systems: readonly string[]): string {
+  const head = `| set | gold pairs | ${systems.join(' | ')} |`;
+  const rule = `|---|---:|${systems.map(() => '---').join('|')}|`;
+  const body = rows.map((row) => {
+    const cells = systems.map((s) => {
+      const fig = row.bySystem[s];
+      return fig ? `${f(fig.precision)}/${f(fig.recall)}/**${f(fig.f1)}**` : '-';
+    });
+    return `| ${row.set} | ${row.gold} | ${cells.join(' | ')} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}

@@ -1,4 +1,5 @@
-// `npm run eval [-- --json] [-- --data DIR] [-- --only NAME]`: scores the engine and its peers on ../shared/data.
+// `npm run eval [-- --json | --markdown] [--data DIR] [--only NAME…] [--no-peers]`: scores the engine and its peers
+// on ../shared/data (or ANCHORWATCH_SHARED_DATA) and prints precision/recall/F1 of negative (event, product) pairs.
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,13 +10,14 @@ import { loadSemevalSets } from './datasets/semeval.ts';
 import { loadSentenceSets } from './datasets/sentences.ts';
 import { evaluate } from './evaluate.ts';
 import { allPeers } from './peers/line-scorers.ts';
-import { formatJson, formatTable } from './report.ts';
+import { formatJson, formatMarkdown, formatTable } from './report.ts';
 import { engineSystem, peerSystem } from './systems.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
     data: { type: 'string' },
     only: { type: 'string', multiple: true },
     'no-peers': { type: 'boolean', default: false },
@@ -39,4 +41,5 @@ const systems = [engineSystem, ...(values['no-peers'] ? [] : allPeers().map(peer
 const rows = evaluate(sets, systems);
 const names = systems.map((s) => s.name);
 if (values.json) process.stdout.write(`${formatJson(rows, { detectorVersion: DETECTOR_VERSION, dataRoot, systems: names })}\n`);
+else if (values.markdown) process.stdout.write(`${formatMarkdown(rows, names)}\n`);
 else process.stdout.write(`eval: ${DETECTOR_VERSION} on ${dataRoot}\n\n${formatTable(rows, names)}\n`);
