@@ -209,6 +209,12 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(chat('this is better than Zapmax', 'bank')).toEqual([]);
   });
 
+  it('hears a host comparing prices as selling, and a catalogue word inside another name as that name', () => {
+    expect(host('half the price of the big brands and it charges faster', 'bank')).toEqual([]);
+    expect(products(chat('half the price at the other shop lol', 'bank'))).toEqual(['bank']);
+    expect(chat('the Toner Wars podcast last night was awful', 'toner')).toEqual([]);
+  });
+
   it('lets a clause that names nothing continue a clause about another product', () => {
     expect(chat('my Zapmax charger died in a week, total junk', 'bank')).toEqual([]);
     expect(chat('the power bank from Zapmax died on me', 'bank')).toEqual([]);

@@ -13,6 +13,8 @@ const HOST_THRESHOLD = -1.5;
 // A host conceding a flaw ("to be fair it's a little stiff") needs only the chat threshold.
 const CONCEDED_THRESHOLD = -1;
 
+const HOST_SELLING = ['cheaper-elsewhere'];
+
 /** A clause as judged in the context of its line. */
 export interface JudgedClause {
   clause: Clause;
@@ -37,6 +39,8 @@ export function judgeClauses(
   const conceding = host && isConcession(tokens);
   const threshold = !host ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
+  // A host comparing prices ("half the price of the big brands") is selling, not complaining.
+  if (host) for (const slug of HOST_SELLING) denied.add(slug);
   const rescored = scores.map((score) => dropRebutted(score, denied));
   const judged = rescored.map((score, i): JudgedClause => {
     const clause = clauses[i]!;

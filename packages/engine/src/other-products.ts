@@ -34,6 +34,10 @@ export function isRivalModifier(tokens: readonly Token[], mention: Mention, cata
   // "my old power bank" is the viewer's previous one, whatever its brand.
   if (before?.kind === 'word' && PREVIOUS.has(before.key) && owner?.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"))) return true;
   if (brandLike(before, catalogueKeys)) return true;
+  // "Beanie Babies", "Cardi B": a catalogue word inside another capitalised name.
+  const after = tokens[mention.tokenEnd];
+  const titleCase = after?.kind === 'word' && after.text !== after.lower && after.text !== after.text.toUpperCase() && /^\p{Lu}/u.test(after.text);
+  if (titleCase && !catalogueKeys.has(after.key)) return true;
   // "sleep gummies from NightOwl": a catalogue word made by someone else.
   const by = tokens[mention.tokenEnd];
   return by?.kind === 'word' && (by.key === 'from' || by.key === 'by') && brandLike(tokens[mention.tokenEnd + 1], catalogueKeys);
