@@ -76,3 +76,13 @@ describe('findMentions: typos, mishearings and brands', () => {
     expect(loose('the cable from voltcore frayed')).toEqual([['cable', 'alias', ['cable']], ['voltcore', 'alias', ['cable']]]);
   });
 });
+
+describe('findMentions: everyday brand names', () => {
+  const everyday = compileMentions({ products: [{ id: 'ring', name: 'Bliss Smart Ring', brand: 'Bliss', aliases: ['Bliss ring'] }] });
+  const found = (text: string) => findMentions(everyday, tokenize(text), text).map((m) => m.text);
+
+  it('matches a brand that is an everyday word only with its product word', () => {
+    expect(found('pure bliss tonight')).toEqual([]);
+    expect(found('my bliss ring is great')).toEqual(['bliss ring']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Catalog } from '@anchorwatch/schemas';
-import { SoundIndex } from './sounds-like.ts';
+import { isEverydayWord, SoundIndex } from './sounds-like.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
 
@@ -77,9 +77,11 @@ export function compileMentions(catalog: Catalog): MentionIndex {
       // People say "VoltCore MagSnap" as often as "MagSnap"; the catalogue need not list both.
       if (brand && !alias.toLowerCase().startsWith(brand.toLowerCase())) add(`${brand} ${alias}`, 'alias');
     }
-    // The brand alone names every product of that brand; context settles which (see attribute.ts).
-    if (brand) {
-      exact.add(termKeys(brand, 'key'), new Map([[product.id, 'alias']]), mergeNaming);
+    // The brand alone names every product of that brand; context settles which (see attribute.ts). A brand that is
+    // an everyday word ("Loop", "Bliss") is only matched next to its products' words, through the aliases above.
+    const brandTerm = brand ? termKeys(brand, 'key') : [];
+    if (brand && !(brandTerm.length === 1 && isEverydayWord(brandTerm[0]!))) {
+      exact.add(brandTerm, new Map([[product.id, 'alias']]), mergeNaming);
       addLoose(termKeys(brand, 'key').join(''), product.id);
       distinctive.add(termKeys(brand, 'key').join(''));
     }

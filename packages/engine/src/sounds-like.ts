@@ -24,6 +24,11 @@ export interface SoundMatch {
 
 const metaphone = new DoubleMetaphone();
 const COMMON = new Set<string>([...stopwords, ...NEGATORS]);
+
+/** True for an everyday word ("the", "not", "love"): never a product name on its own. */
+export function isEverydayWord(key: string): boolean {
+  return COMMON.has(key) || WORD_VALENCE.has(key);
+}
 // Short words collide with everyday words ("temp" for "tempo"); only longer names are matched loosely.
 const MIN_TERM_LENGTH = 5;
 const MAX_JOIN = 3;
