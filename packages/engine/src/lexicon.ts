@@ -14,11 +14,17 @@ const NEUTRALISED = [
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
   'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
-  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'well', 'playing', 'cheap', 'friend', 'friends',
+  'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'well', 'fan', 'fans', 'playing', 'cheap', 'friend', 'friends',
 ];
 
 /** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
 export const NEUTRAL_IDIOMS: readonly string[] = ['my bad', 'no worries', 'no problem', 'swear by', 'swears by', 'no joke'];
+
+/** Idioms around words that are neutral alone ("fan" is also a part: "the fan is loud"). */
+export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
+  { text: 'not a fan', weight: -2 }, { text: 'not a big fan', weight: -2 }, { text: 'big fan', weight: 2 },
+  { text: 'huge fan', weight: 2 }, { text: 'biggest fan', weight: 3 }, { text: 'a fan of', weight: 2 },
+];
 
 // Product-review complaints AFINN lacks; kept to words that are negative about any product in any category.
 const PRODUCT_COMPLAINTS: Record<string, number> = {

@@ -10,6 +10,7 @@ const DESCRIPTIONS = new Set([
   'cute', 'first', 'second', 'other', 'last', 'whole', 'same', 'real', 'actual', 'original', 'cheap', 'full', 'extra',
   'regular', 'large', 'medium', 'wireless', 'magnetic', 'current', 'entire', 'spare', 'backup', 'extra', 'matching',
 ]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'his', 'her', 'their']);
 const PREVIOUS = new Set(['old', 'last', 'previous', 'former', 'ex']);
 const OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'ur']);
 
@@ -33,7 +34,9 @@ export function isRivalModifier(tokens: readonly Token[], mention: Mention, cata
   const owner = tokens[mention.tokenStart - 2];
   // "my old power bank" is the viewer's previous one, whatever its brand.
   if (before?.kind === 'word' && PREVIOUS.has(before.key) && owner?.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"))) return true;
-  if (brandLike(before, catalogueKeys)) return true;
+  // "defend [the folio]": a mention that opens with a determiner has no modifier before it.
+  const opensNounPhrase = DETERMINERS.has(tokens[mention.tokenStart]?.key ?? '');
+  if (!opensNounPhrase && brandLike(before, catalogueKeys)) return true;
   // "Beanie Babies", "Cardi B": a catalogue word inside another capitalised name.
   const after = tokens[mention.tokenEnd];
   const titleCase = after?.kind === 'word' && after.text !== after.lower && after.text !== after.text.toUpperCase() && /^\p{Lu}/u.test(after.text);

@@ -1,5 +1,5 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { COMPLAINT_WORDS, MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
+import { COMPLAINT_WORDS, IDIOM_VALENCE, MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
 import { findPatterns } from './patterns.ts';
 import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
@@ -72,6 +72,7 @@ export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
   const trie: TermIndex = new TokenTrie();
   for (const entry of MULTIWORD_VALENCE) trie.add(entry.keys, { source: 'lexicon', weight: entry.weight, slug: null });
   for (const idiom of NEUTRAL_IDIOMS) trie.add(termKeys(idiom, 'norm'), { source: 'lexicon', weight: 0, slug: null });
+  for (const idiom of IDIOM_VALENCE) trie.add(termKeys(idiom.text, 'norm'), { source: 'lexicon', weight: idiom.weight, slug: null });
   for (const p of phrases) trie.add(termKeys(p.text, 'norm'), { source: 'phrase', weight: p.weight, slug: p.slug });
   return trie;
 }
