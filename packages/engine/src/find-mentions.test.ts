@@ -86,3 +86,18 @@ describe('findMentions: everyday brand names', () => {
     expect(found('my bliss ring is great')).toEqual(['bliss ring']);
   });
 });
+
+describe('findMentions: coordination', () => {
+  const pair = compileMentions({
+    products: [
+      { id: 'serum', name: 'GlowLab Serum', brand: 'GlowLab', aliases: ['GlowLab serum'] },
+      { id: 'toner', name: 'GlowLab Rose Toner', brand: 'GlowLab', aliases: ['GlowLab toner'] },
+    ],
+  });
+  const ids = (text: string) => findMentions(pair, tokenize(text), text).map((m) => m.productIds);
+
+  it('reads "the GlowLab serum and toner" as both products, but not a bare product word alone', () => {
+    expect(ids('the glowlab serum and toner did nothing')).toEqual([['serum'], ['toner']]);
+    expect(ids('my toner did nothing')).toEqual([]);
+  });
+});

@@ -27,6 +27,8 @@ export interface MentionIndex {
   typeWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every word of every name, alias and brand. */
   keys: ReadonlySet<string>;
+  /** Product id → the ids of its brand's products (itself included). */
+  siblings: ReadonlyMap<string, readonly string[]>;
 }
 
 const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
@@ -86,7 +88,13 @@ export function compileMentions(catalog: Catalog): MentionIndex {
       distinctive.add(termKeys(brand, 'key').join(''));
     }
   }
-  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys };
+  const byBrand = new Map<string, string[]>();
+  for (const p of catalog.products) {
+    const brand = p.brand?.trim().toLowerCase();
+    if (brand) byBrand.set(brand, [...(byBrand.get(brand) ?? []), p.id]);
+  }
+  const siblings = new Map(catalog.products.map((p) => [p.id, byBrand.get(p.brand?.trim().toLowerCase() ?? '') ?? [p.id]]));
+  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys, siblings };
 }
 
 /**
@@ -148,6 +156,29 @@ export function findMentions(index: MentionIndex, tokens: readonly Token[], text
       tokenEnd: narrowed.end,
     });
     i = narrowed.end;
+    const joined = coordinated(index, tokens, narrowed.ids, i);
+    if (joined) {
+      const token = tokens[joined.at]!;
+      mentions.push({ productIds: [joined.id], via: 'alias', text: token.text, start: token.start, end: token.end, tokenStart: joined.at, tokenEnd: joined.at + 1 });
+      i = joined.at + 1;
+    }
   }
   return mentions;
+}
+
+const COORDINATORS = new Set(['and', 'or', 'nor']);
+
+/**
+ * "the GlowLab serum and toner": a product word right after "and" names the one sibling of the same brand it
+ * belongs to, though alone it is no alias.
+ */
+function coordinated(index: MentionIndex, tokens: readonly Token[], ids: readonly string[], at: number): { id: string; at: number } | null {
+  if (ids.length !== 1 || tokens[at]?.kind !== 'word' || !COORDINATORS.has(tokens[at]!.key)) return null;
+  let next = at + 1;
+  if (tokens[next]?.key === 'the') next++;
+  const token = tokens[next];
+  if (token?.kind !== 'word' || index.exact.longestAt(tokens, next, 'key')) return null;
+  const key = singular(token.key);
+  const hits = (index.siblings.get(ids[0]!) ?? []).filter((id) => id !== ids[0] && index.typeWords.get(id)?.has(key));
+  return hits.length === 1 ? { id: hits[0]!, at: next } : null;
 }
