@@ -4,6 +4,9 @@ import { isCapitalisedRival } from './other-products.ts';
 import type { Cue } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
 
+// Imported bindings are read through getters once transpiled; hot loops read these local copies instead.
+const wordValence = WORD_VALENCE;
+
 /** A complaint recognised by its shape rather than its words, with the rule that named it. */
 export interface PatternCue extends Cue {
   slug: string;
@@ -47,7 +50,7 @@ const UNPLEASANT = new Set([
 const TRIGGERS = new Set([...NEVER_OR_NOT, ...WAITING, 'too', 'so', 'oh', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS, ...ABSENCE]);
 
 const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
-const valence = (t: Token | undefined): number => (t ? (WORD_VALENCE.get(t.lower) ?? 0) : 0);
+const valence = (t: Token | undefined): number => (t ? (wordValence.get(t.lower) ?? 0) : 0);
 
 /**
  * Complaints that no single word carries, in tokens [from, to): an excess ("way too sweet"), a bad taste or smell

@@ -5,6 +5,11 @@ import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
 
+// Imported bindings are read through getters once transpiled; hot loops read these local copies instead.
+const wordValence = WORD_VALENCE;
+const negators = NEGATORS;
+const complaintWords = COMPLAINT_WORDS;
+
 /** One piece of evidence in an explanation: the words, their weight after negation, and where the weight came from. */
 export type Cue = Explanation['cues'][number];
 
@@ -113,7 +118,7 @@ export function scoreClause(
         score.negated.push(cueText);
         score.total += NEGATED_LIKE;
         negatorAt = -Infinity;
-      } else if (NEGATORS.has(token.norm)) {
+      } else if (negators.has(token.norm)) {
         negatorAt = wordIndex;
         negator = token.norm;
         wideScope = false;
@@ -136,7 +141,7 @@ export function scoreClause(
       if (weight !== 0) {
         score.cues.push({ text: cueText, weight, source: value.source });
         score.total += weight;
-        if (weight < 0 && !negated && COMPLAINT_WORDS.has(token.lower) && isPredicate(tokens, i, from)) score.complaints++;
+        if (weight < 0 && !negated && complaintWords.has(token.lower) && isPredicate(tokens, i, from)) score.complaints++;
       }
     }
     wordIndex += next - i;
@@ -156,7 +161,7 @@ function negatedBefore(tokens: readonly Token[], from: number, cueText: string, 
   const first = cueText.split(' ')[0]!.toLowerCase();
   for (let i = from; i < to; i++) {
     if (tokens[i]!.lower !== first) continue;
-    for (let j = Math.max(from, i - 2); j < i; j++) if (NEGATORS.has(tokens[j]!.norm)) return true;
+    for (let j = Math.max(from, i - 2); j < i; j++) if (negators.has(tokens[j]!.norm)) return true;
     return false;
   }
   return false;
@@ -184,7 +189,11 @@ const round = (x: number): number => Math.round(x * 100) / 100;
 function isShouting(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'word' && t.text !== t.text.toUpperCase()) return false;
+    if (t.kind !== 'word') continue;
+    // A word without capitals decides at once; only words with some capitals need the costlier test.
+    if (t.text === t.lower) {
+      if (t.lower !== t.lower.toUpperCase()) return false;
+    } else if (t.text !== t.text.toUpperCase()) return false;
   }
   return true;
 }
@@ -216,7 +225,7 @@ function hasRun(word: string): boolean {
 
 function elongatedValence(lower: string): number | undefined {
   if (!hasRun(lower)) return undefined;
-  return WORD_VALENCE.get(collapse(lower)) ?? WORD_VALENCE.get(lower.replace(/(\p{L})\1{2,}/gu, '$1$1'));
+  return wordValence.get(collapse(lower)) ?? wordValence.get(lower.replace(/(\p{L})\1{2,}/gu, '$1$1'));
 }
 
 /** The lexicon entry or phrase starting at token `i`, if any, and the token after it. */
@@ -224,7 +233,7 @@ function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number
   const token = tokens[i]!;
   const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
   if (match) return { value: match.value, next: match.end };
-  const weight = WORD_VALENCE.get(token.lower) ?? (token.kind === 'word' ? elongatedValence(token.lower) : undefined);
+  const weight = wordValence.get(token.lower) ?? (token.kind === 'word' ? elongatedValence(token.lower) : undefined);
   if (weight === undefined || isIntensifier(tokens, i, to, weight)) return { value: null, next: i + 1 };
   if (PREDICATIVE_ONLY.has(token.lower) && !atClauseEnd(tokens, i, to)) return { value: null, next: i + 1 };
   return { value: { source: 'lexicon', weight, slug: null }, next: i + 1 };
@@ -234,7 +243,7 @@ function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number
 function isIntensifier(tokens: readonly Token[], i: number, to: number, weight: number): boolean {
   if (weight >= 0 || i + 1 >= to) return false;
   const next = tokens[i + 1]!;
-  return next.kind === 'word' && (WORD_VALENCE.get(next.lower) ?? 0) > 0;
+  return next.kind === 'word' && (wordValence.get(next.lower) ?? 0) > 0;
 }
 
 function atClauseEnd(tokens: readonly Token[], i: number, to: number): boolean {

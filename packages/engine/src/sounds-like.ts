@@ -4,6 +4,10 @@ import { editDistance } from './edit-distance.ts';
 import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
+// Imported bindings are read through getters once transpiled; hot loops read these local copies instead.
+const wordValence = WORD_VALENCE;
+const negators = NEGATORS;
+
 /** A distinctive catalogue word ("hushbeat", "crispduo") and the products it points at. */
 interface SoundTerm {
   text: string;
@@ -23,11 +27,11 @@ export interface SoundMatch {
 }
 
 const metaphone = new DoubleMetaphone();
-const COMMON = new Set<string>([...stopwords, ...NEGATORS]);
+const COMMON = new Set<string>([...stopwords, ...negators]);
 
 /** True for an everyday word ("the", "not", "love"): never a product name on its own. */
 export function isEverydayWord(key: string): boolean {
-  return COMMON.has(key) || WORD_VALENCE.has(key);
+  return COMMON.has(key) || wordValence.has(key);
 }
 // Short words collide with everyday words ("temp" for "tempo"); only longer names are matched loosely.
 const MIN_TERM_LENGTH = 5;
@@ -81,7 +85,7 @@ export class SoundIndex {
   matchAt(tokens: readonly Token[], i: number): SoundMatch | null {
     const first = tokens[i]!;
     if (this.#byLength.size === 0 || COMMON.has(first.key) || hasDigit(first.key)) return null;
-    const everydayFirst = WORD_VALENCE.has(first.lower);
+    const everydayFirst = wordValence.has(first.lower);
     let best: SoundMatch | null = null;
     if (!everydayFirst && first.key.length >= MIN_TERM_LENGTH - 1 && !this.#exact.has(first.key)) {
       const found = this.#remembered(first.key, true);
@@ -95,7 +99,7 @@ export class SoundIndex {
       // An everyday word is never the tail of a run-together name ("hush bead is").
       if (token.kind !== 'word' || token.key.length > MAX_PIECE || hasDigit(token.key)) break;
       // A short everyday word may end a two-piece name ("crisp do", "core via"), never a longer run.
-      const everyday = COMMON.has(token.key) || WORD_VALENCE.has(token.lower);
+      const everyday = COMMON.has(token.key) || wordValence.has(token.lower);
       if (everyday && end > i + 2) break;
       joined += token.key;
       if (joined.length > this.#longest + 2) break;
