@@ -45,6 +45,11 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   smh: -1, yikes: -1, eww: -2, ew: -2, nasty: -3, regret: -2, regretting: -2, disappointing: -2, underwhelming: -2,
   unstitched: -2, baggy: -1, sheer: -1, shredded: -2, squeak: -1, sheds: -1, shedding: -1, flaking: -2, flakes: -1,
   puny: -2, crack: -2, cracks: -2, mold: -3, quit: -1, quits: -1, tossed: -1,
+  // Defects of any category that no lexicon rates; symptoms ("acne", "bloating") are left out, since products
+  // are also sold to treat them.
+  fades: -1, shrinks: -2, bleeds: -1, smudges: -1, smudged: -1, streaky: -2, patchy: -2, crumbled: -1, crumbly: -1,
+  disconnects: -2, disconnecting: -2, gritty: -1, lumpy: -1, overcooked: -1, grainy: -1, muffled: -1, tinny: -1,
+  staticky: -1, crackly: -1, rattling: -1, leaky: -2, peeled: -1, spendy: -1,
   burping: -1, blisters: -2, blister: -2, trick: -1, gimmick: -2, gimmicky: -2,
   pmo: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
