@@ -54,8 +54,9 @@ const soundClass = (ch: string | undefined): string => (ch ? (SOUND_CLASS[ch] ??
 // Lines repeat words; remembering each candidate's answer keeps loose matching off the hot path. Bounded.
 const MEMO_LIMIT = 50_000;
 
-/** Typos allowed for a term of this length: one from 5 letters, two from 8. */
-const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= MIN_TERM_LENGTH ? 1 : 0);
+/** Typos allowed for a term of this length: one from 5 letters (more is left to the phonetic match, which keeps
+ * the deletion index small: a term stores only its one-letter deletions). */
+const typoBudget = (length: number): number => (length >= MIN_TERM_LENGTH ? 1 : 0);
 
 /** Distinctive catalogue words compiled for loose matching, bucketed by length. */
 export class SoundIndex {
@@ -135,8 +136,7 @@ export class SoundIndex {
     if (same) return { term: same, via: 'fuzzy' };
     let best: { term: SoundTerm; via: 'fuzzy' | 'phonetic'; distance: number } | null = null;
     if (oneWord) {
-      // A candidate within two letters of a term of 8+ letters is itself 6+ letters long; shorter ones need one deletion.
-      for (const variant of deletions(candidate, candidate.length >= 6 ? 2 : 1)) {
+      for (const variant of deletions(candidate, 1)) {
         for (const term of this.#byDeletion.get(variant) ?? []) {
           const budget = typoBudget(term.text.length);
           if (candidate[0] !== term.text[0]) continue;
