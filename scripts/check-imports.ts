@@ -47,7 +47,7 @@ function check(file: string): string[] {
   return problems;
 }
 
-const files = ['packages', 'services', 'test', 'bench', 'scripts']
+const files = ['packages', 'services', 'test', 'bench', 'scripts', 'eval']
   .map((d) => join(root, d))
   .filter((d) => { try { return statSync(d).isDirectory(); } catch { return false; } })
   .flatMap((d) => [...sourceFiles(d)]);

@@ -128,7 +128,7 @@ describe('merchant rules end to end', () => {
     const session = await openSession(stack.apiUrl, tenant, [{ name: 'AeroPods Pro', aliases: ['aeropods'] }], { startedAt });
     const client = await IngestClient.connect(session.session.ingestUrl, session.session.ingestToken);
     const line = (id: string, second: number): IngestEvent => ({
-      type: 'chat', id, ts: new Date(startedAtMs + second * 1000).toISOString(), user: id, text: 'my aeropods came with a fuzzy hiss',
+      type: 'chat', id, ts: new Date(startedAtMs + second * 1000).toISOString(), user: id, text: 'my aeropods came in the green box today',
     });
     const alertsFor = async () =>
       (await call<Alert[]>(stack.apiUrl, 'GET', `/v1/alerts?sessionId=${session.session.id}`, tenant.adminKey)).body.map((a) => a.eventId);
@@ -146,14 +146,14 @@ describe('merchant rules end to end', () => {
 
     const path = `/v1/contracts/${session.contract.id}/rules`;
     const rule = await call<ContractRule>(stack.apiUrl, 'POST', path, tenant.adminKey, {
-      name: 'Audio defect', kind: 'phrase', terms: ['fuzzy hiss'], severity: 'high', scope: 'chat',
+      name: 'Old packaging', kind: 'phrase', terms: ['green box'], severity: 'high', scope: 'chat',
     });
     client.send([line('a2', 2)]);
     await client.waitForAcks(['a2']);
     expect(await eventually(async () => ((await alertsFor()).includes('a2') ? await alertsFor() : undefined))).toEqual(['a2']);
 
     await call(stack.apiUrl, 'PUT', `${path}/${rule.body.id}`, tenant.adminKey, {
-      name: 'Audio defect', kind: 'phrase', terms: ['fuzzy hiss'], severity: 'high', scope: 'chat', enabled: false,
+      name: 'Old packaging', kind: 'phrase', terms: ['green box'], severity: 'high', scope: 'chat', enabled: false,
     });
     client.send([line('a3', 3)]);
     await client.waitForAcks(['a3']);

@@ -1,7 +1,8 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { findPointer, type Pointer } from './deixis.ts';
+import { findDemonstrative, findPointer, type Pointer } from './deixis.ts';
 import type { Mention } from './find-mentions.ts';
 import type { JudgedClause } from './judge-clauses.ts';
+import { isRivalModifier, speaksOfOtherProduct } from './other-products.ts';
 import type { Token } from './tokenize.ts';
 
 /** A negative clause pinned on one product, with the words that name or point at it. */
@@ -39,20 +40,37 @@ export function attribute(
   judged: readonly JudgedClause[],
   mentions: readonly Mention[],
   onAirProductId: string | null,
+  catalogueKeys: ReadonlySet<string> = new Set(),
 ): Attribution[] {
   const out: Attribution[] = [];
+  // A catalogue word owned by another brand ("audiora buds") names another product: that clause is about it.
+  const rivals = mentions.filter((m) => isRivalModifier(tokens, m, catalogueKeys));
+  mentions = mentions.filter((m) => !rivals.includes(m));
   // Unresolved (ambiguous) mentions stay in the list: a clause that names a catalogue product, even
   // ambiguously, is not about whatever happens to be on air.
   const resolved = mentions.map((mention): ResolvedMention => ({ mention, ids: resolve(mention, onAirProductId) }));
   let linePointer: Pointer | null | undefined;
-  judged.forEach(({ clause, negative }, clauseIndex) => {
+  // A clause that names nothing continues the clause before it ("My Brantwood boots split, terrible").
+  let previousAboutOther = false;
+  judged.forEach(({ clause, negative, score }, clauseIndex) => {
+    const namesHere = resolved.some((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
+    const pointsHere = findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) !== null;
+    const otherHere = rivals.some((m) => m.tokenStart >= clause.tokenStart && m.tokenStart < clause.tokenEnd) ||
+      speaksOfOtherProduct(tokens, clause.tokenStart, clause.tokenEnd, catalogueKeys);
+    const continuesOther = previousAboutOther && !namesHere && !pointsHere;
+    previousAboutOther = otherHere || continuesOther;
     if (!negative) return;
+    // "HydraPeak tastes better than these" names a rival to criticise the product, not to talk about the rival.
+    const comparesAgainst = score.phrases.some((p) => p.slug === 'rival-better' || p.slug === 'cheaper-elsewhere');
     const inside = resolved.filter((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
     const before = resolved.filter((r) => r.mention.tokenEnd <= clause.tokenStart).at(-1);
     const elsewhere = before ?? resolved.find((r) => r.mention.tokenStart >= clause.tokenEnd);
+    if (inside.length === 0 && !comparesAgainst && (otherHere || continuesOther)) return;
+    // "this bag looks cheap" points at what is on air even when another clause named something else.
+    const demonstrative = onAirProductId !== null && findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) !== null;
     if (inside.length > 0) {
       for (const r of inside) out.push(...named(r, clauseIndex));
-    } else if (elsewhere) {
+    } else if (elsewhere && !demonstrative) {
       out.push(...named(elsewhere, clauseIndex));
     } else if (onAirProductId) {
       if (linePointer === undefined) linePointer = findPointer(tokens, 0, tokens.length);

@@ -53,7 +53,8 @@ describe('createDetector: mentions and attribution', () => {
     expect(text.slice(product.start, product.end)).toBe(product.text);
     expect(product).toMatchObject({ via: 'alias', text: 'GlowLab’s serum' });
     expect(clause).toBe(text);
-    expect(cues).toEqual([{ text: 'AWFUL', weight: -3, source: 'lexicon' }]);
+    // Capitals amid lower case stress the word, as in VADER: AFINN's -3 × 1.3.
+    expect(cues).toEqual([{ text: 'AWFUL', weight: -3.9, source: 'lexicon' }]);
   });
 });
 
@@ -71,12 +72,14 @@ describe('createDetector: polarity', () => {
     expect(chat('zero complaints about the toner')).toEqual([]);
   });
 
-  it('does not call a question negative unless a complaint phrase is in it', () => {
+  it('does not call an inquiry negative, but reads a complaint in question form as a complaint', () => {
     expect(chat('is the toner bad for sensitive skin?')).toEqual([]);
     expect(chat('does it sting? 😬', 'serum')).toEqual([]);
-    expect(chat('the toner is awful, right?')).toEqual([]);
-    expect(chat('the toner is awful, right')).toHaveLength(1);
-    expect(chat('is this serum a scam?')).toMatchObject([{ productId: 'serum', rule: 'phrase.scam' }]);
+    expect(chat('is this serum a scam?')).toEqual([]);
+    expect(chat('the toner is awful, right?')).toHaveLength(1);
+    expect(chat('is this serum even legit?? total scam')).toMatchObject([{ productId: 'serum', rule: 'phrase.scam' }]);
+    expect(chat('is that even safe??', 'serum')).toEqual([]);
+    expect(chat('mine leaked everywhere, is that even normal??', 'serum')).toHaveLength(1);
   });
 
   it('lets a non-negative clause after "but" override the negative clause before it', () => {
@@ -191,3 +194,55 @@ function randomLines(count: number): string[] {
     Array.from({ length: Math.floor(next() * 30) }, () => pool[Math.floor(next() * pool.length)]).join(next() < 0.5 ? ' ' : ''),
   );
 }
+
+describe('createDetector: live-commerce kinds of case', () => {
+  it('leaves a clause about another brand or a previous product off the product on air', () => {
+    expect(chat('my old power bank from the airport died in a week', 'bank')).toEqual([]);
+    expect(chat('my Zapmax charger died in a week', 'bank')).toEqual([]);
+    expect(chat('the QuickCharge brick died in a week', 'bank')).toEqual([]);
+    expect(products(chat('mine died in a week', 'bank'))).toEqual(['bank']);
+  });
+
+  it('counts a rival beating the product against the contracted product', () => {
+    expect(products(chat('Zapmax is better than this and half the price', 'bank'))).toEqual(['bank']);
+    expect(products(chat('Zapmax still better tbh', 'bank'))).toEqual(['bank']);
+    expect(chat('this is better than Zapmax', 'bank')).toEqual([]);
+  });
+
+  it('hears a host comparing prices as selling, and a catalogue word inside another name as that name', () => {
+    expect(host('half the price of the big brands and it charges faster', 'bank')).toEqual([]);
+    expect(products(chat('half the price at the other shop lol', 'bank'))).toEqual(['bank']);
+    expect(chat('the Toner Wars podcast last night was awful', 'toner')).toEqual([]);
+  });
+
+  it('lets a clause that names nothing continue a clause about another product', () => {
+    expect(chat('my Zapmax charger died in a week, total junk', 'bank')).toEqual([]);
+    expect(chat('the power bank from Zapmax died on me', 'bank')).toEqual([]);
+    expect(products(chat('my Zapmax charger was fine, this one is junk', 'bank'))).toEqual(['bank']);
+  });
+
+  it('points "this" at the product on air even when another clause named something else', () => {
+    expect(products(chat('the toner is lovely but this feels cheap', 'bank'))).toEqual(['bank']);
+  });
+
+  it('hears a conceding host hedge a flaw, but not an after-sales promise or a quoted complaint denied', () => {
+    expect(products(host("i'll be honest the lid isn't very tight", 'bank'))).toEqual(['bank']);
+    expect(host('if it arrives broken we replace it, no questions asked', 'bank')).toEqual([]);
+    expect(host("someone's saying it's a scam, nope, it's the real thing", 'bank')).toEqual([]);
+  });
+
+  it('reads the reason after an inquiry as context, but a complaint after it as a complaint', () => {
+    expect(chat("does it come in blue? i'm not great with dark colours", 'serum')).toEqual([]);
+    expect(products(chat('when is it back in stock? mine leaked everywhere', 'serum'))).toEqual(['serum']);
+  });
+
+  it('treats a missing date or label as a complaint even in question form', () => {
+    expect(products(chat('where is the expiration date on this?', 'serum'))).toEqual(['serum']);
+  });
+
+  it('explains a loose match with how it matched', () => {
+    const [f] = chat('the voltcorr bank died on me');
+    expect(f?.explanation.product).toMatchObject({ via: 'fuzzy', text: 'voltcorr' });
+    expect(f?.productId).toBe('bank');
+  });
+});

@@ -3,11 +3,12 @@ import { attribute, type Attribution } from './attribute.ts';
 import { buildFinding, negativity } from './build-finding.ts';
 import { compileMentions, findMentions } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
+import { isConcession } from './line-cues.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { applyRules } from './rules/apply-rules.ts';
 import { compileRules } from './rules/compile-rules.ts';
 import { compileTerms, scoreClause } from './score-clause.ts';
-import { endsWithQuestion, splitClauses } from './split-clauses.ts';
+import { splitClauses } from './split-clauses.ts';
 import { tokenize } from './tokenize.ts';
 import type { DetectContext, DetectInput, DetectLanguage, Detector } from './types.ts';
 import { DETECTOR_VERSION } from './version.ts';
@@ -48,14 +49,17 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     // normalise → find mentions → split clauses → score → attribute → explain
     const tokens = tokenize(text);
     if (tokens.length === 0) return [];
-    const mentions = findMentions(mentionIndex, tokens, text);
     const clauses = splitClauses(tokens);
-    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd));
+    const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat', mentionIndex.keys));
+    // Most lines say nothing negative; matching products (the costly, loose part) waits until one might.
+    const mightBeNegative = scores.some((s) => s.total < 0 || s.phrases.length > 0);
+    if (!mightBeNegative && !(input.type === 'transcript' && isConcession(tokens))) return [];
+    const mentions = findMentions(mentionIndex, tokens, text);
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
-    const judged = judgeClauses(clauses, scores, namesProduct, { isQuestion: endsWithQuestion(tokens), type: input.type });
+    const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type });
     if (!judged.some((j) => j.negative)) return [];
     const strongest = new Map<string, Attribution>();
-    for (const a of attribute(tokens, judged, mentions, onAir)) {
+    for (const a of attribute(tokens, judged, mentions, onAir, mentionIndex.keys)) {
       const held = strongest.get(a.productId);
       if (!held || outranks(judged[a.clauseIndex]!, judged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }

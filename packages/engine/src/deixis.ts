@@ -18,3 +18,15 @@ export function findPointer(tokens: readonly Token[], from: number, to: number):
   }
   return null;
 }
+
+// The words that point at the thing being shown rather than back at something named ("it", "mine" may do either).
+const DEMONSTRATIVE = new Set(['this', 'these']);
+
+/** The first demonstrative ("this", "these") in tokens [from, to), or null. */
+export function findDemonstrative(tokens: readonly Token[], from: number, to: number): Pointer | null {
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'word' && DEMONSTRATIVE.has(token.key)) return { text: token.text, start: token.start, end: token.end };
+  }
+  return null;
+}

@@ -54,3 +54,50 @@ describe('findMentions', () => {
     expect(mentionsIn('the slides')[0]!.productIds).toEqual(['shared-a', 'shared-b']);
   });
 });
+
+describe('findMentions: typos, mishearings and brands', () => {
+  const loose = (text: string) => mentionsIn(text).map((m) => [m.text, m.via, m.productIds]);
+
+  it('takes a one-letter typo in a long brand or CamelCase name, but not in a short or everyday word', () => {
+    expect(loose('the voltcorr bank died')).toEqual([['voltcorr bank', 'fuzzy', ['bank']]]);
+    expect(loose('magsnapp is meh')).toEqual([['magsnapp', 'fuzzy', ['bank']]]);
+    expect(loose('my cables are fine')).toEqual([]);
+    expect(loose('the colt core story')).toEqual([]);
+  });
+
+  it('hears a name split or misheard by speech-to-text (Double Metaphone)', () => {
+    expect(loose('glow labb serum again')).toEqual([['glow labb', 'phonetic', ['serum']]]);
+    expect(loose('the kor via capsules')).toEqual([['kor via', 'phonetic', ['oil']]]);
+  });
+
+  it('reads a brand alone as every product of that brand, narrowed by the product word next to it', () => {
+    expect(loose('voltcore again')).toEqual([['voltcore', 'alias', ['bank', 'cable']]]);
+    expect(loose('the voltcore cable frayed')).toEqual([['voltcore cable', 'alias', ['cable']]]);
+    expect(loose('the cable from voltcore frayed')).toEqual([['cable', 'alias', ['cable']], ['voltcore', 'alias', ['cable']]]);
+  });
+});
+
+describe('findMentions: everyday brand names', () => {
+  const everyday = compileMentions({ products: [{ id: 'ring', name: 'Bliss Smart Ring', brand: 'Bliss', aliases: ['Bliss ring'] }] });
+  const found = (text: string) => findMentions(everyday, tokenize(text), text).map((m) => m.text);
+
+  it('matches a brand that is an everyday word only with its product word', () => {
+    expect(found('pure bliss tonight')).toEqual([]);
+    expect(found('my bliss ring is great')).toEqual(['bliss ring']);
+  });
+});
+
+describe('findMentions: coordination', () => {
+  const pair = compileMentions({
+    products: [
+      { id: 'serum', name: 'GlowLab Serum', brand: 'GlowLab', aliases: ['GlowLab serum'] },
+      { id: 'toner', name: 'GlowLab Rose Toner', brand: 'GlowLab', aliases: ['GlowLab toner'] },
+    ],
+  });
+  const ids = (text: string) => findMentions(pair, tokenize(text), text).map((m) => m.productIds);
+
+  it('reads "the GlowLab serum and toner" as both products, but not a bare product word alone', () => {
+    expect(ids('the glowlab serum and toner did nothing')).toEqual([['serum'], ['toner']]);
+    expect(ids('my toner did nothing')).toEqual([]);
+  });
+});

@@ -1,14 +1,16 @@
 import type { Catalog } from '@anchorwatch/schemas';
+import { isEverydayWord, SoundIndex } from './sounds-like.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
 
 /** How a term names its products: a product id → 'name' or 'alias'. */
 type Naming = ReadonlyMap<string, 'name' | 'alias'>;
+type Via = 'name' | 'alias' | 'fuzzy' | 'phonetic';
 
 /** A catalogue product named in a line. Several ids when one alias belongs to several products. */
 export interface Mention {
   productIds: readonly string[];
-  via: 'name' | 'alias';
+  via: Via;
   text: string;
   start: number;
   end: number;
@@ -18,7 +20,18 @@ export interface Mention {
 }
 
 /** The catalogue compiled for matching: build once per catalogue, query per line. */
-export type MentionIndex = TokenTrie<Naming>;
+export interface MentionIndex {
+  exact: TokenTrie<Naming>;
+  sound: SoundIndex;
+  /** Product id → the words of its name and aliases other than its brand ("knife", "serum"). */
+  typeWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every word of every name, alias and brand. */
+  keys: ReadonlySet<string>;
+  /** Product id → the ids of its brand's products (itself included). */
+  siblings: ReadonlyMap<string, readonly string[]>;
+}
+
+const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
 
 function mergeNaming(old: Naming, added: Naming): Naming {
   const merged = new Map(old);
@@ -26,21 +39,86 @@ function mergeNaming(old: Naming, added: Naming): Naming {
   return merged;
 }
 
-/** Compiles product names, aliases and brand-prefixed aliases into a token trie. */
+/**
+ * Compiles product names, aliases, brand-prefixed aliases and brands into a token trie, and the distinctive words
+ * (brands, run-together and CamelCase names) into a loose index for typos and speech-to-text mishearings.
+ */
 export function compileMentions(catalog: Catalog): MentionIndex {
-  const trie: MentionIndex = new TokenTrie();
+  const exact: TokenTrie<Naming> = new TokenTrie();
+  const loose = new Map<string, string[]>();
+  const distinctive = new Set<string>();
+  const exactKeys = new Set<string>();
+  const typeWords = new Map<string, Set<string>>();
+  const addLoose = (word: string, id: string): void => {
+    const ids = loose.get(word) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    loose.set(word, ids);
+  };
   for (const product of catalog.products) {
-    const add = (term: string, via: 'name' | 'alias'): void =>
-      trie.add(termKeys(term, 'key'), new Map([[product.id, via]]), mergeNaming);
-    add(product.name, 'name');
     const brand = product.brand?.trim();
+    const brandKeys = new Set(brand ? termKeys(brand, 'key') : []);
+    const words = new Set<string>();
+    typeWords.set(product.id, words);
+    const add = (term: string, via: 'name' | 'alias'): void => {
+      const keys = termKeys(term, 'key');
+      exact.add(keys, new Map([[product.id, via]]), mergeNaming);
+      for (const key of keys) {
+        exactKeys.add(key);
+        if (!brandKeys.has(key)) words.add(singular(key));
+      }
+      if (keys.length > 1) addLoose(keys.join(''), product.id);
+      for (const word of term.split(/[^\p{L}\p{N}]+/u)) {
+        if (!/\p{Ll}\p{Lu}/u.test(word)) continue;
+        addLoose(word.toLowerCase(), product.id);
+        distinctive.add(word.toLowerCase());
+      }
+    };
+    add(product.name, 'name');
     for (const alias of product.aliases) {
       add(alias, 'alias');
       // People say "VoltCore MagSnap" as often as "MagSnap"; the catalogue need not list both.
       if (brand && !alias.toLowerCase().startsWith(brand.toLowerCase())) add(`${brand} ${alias}`, 'alias');
     }
+    // The brand alone names every product of that brand; context settles which (see attribute.ts). A brand that is
+    // an everyday word ("Loop", "Bliss") is only matched next to its products' words, through the aliases above.
+    const brandTerm = brand ? termKeys(brand, 'key') : [];
+    if (brand && !(brandTerm.length === 1 && isEverydayWord(brandTerm[0]!))) {
+      exact.add(brandTerm, new Map([[product.id, 'alias']]), mergeNaming);
+      addLoose(termKeys(brand, 'key').join(''), product.id);
+      distinctive.add(termKeys(brand, 'key').join(''));
+    }
   }
-  return trie;
+  const byBrand = new Map<string, string[]>();
+  for (const p of catalog.products) {
+    const brand = p.brand?.trim().toLowerCase();
+    if (brand) byBrand.set(brand, [...(byBrand.get(brand) ?? []), p.id]);
+  }
+  const siblings = new Map(catalog.products.map((p) => [p.id, byBrand.get(p.brand?.trim().toLowerCase() ?? '') ?? [p.id]]));
+  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys, siblings };
+}
+
+/**
+ * Narrows a brand-level match by the product words right after it ("FerroHaus knife", extending the span) or just
+ * before it ("the loafers from Wrenfield").
+ */
+function narrow(index: MentionIndex, tokens: readonly Token[], ids: readonly string[], start: number, end: number): { ids: readonly string[]; end: number } {
+  if (ids.length < 2) return { ids, end };
+  const hitsAt = (i: number): readonly string[] | null => {
+    const token = tokens[i];
+    if (token?.kind !== 'word') return null;
+    const key = singular(token.key);
+    const hits = ids.filter((id) => index.typeWords.get(id)?.has(key));
+    return hits.length > 0 && hits.length < ids.length ? hits : null;
+  };
+  for (let i = end; i < Math.min(tokens.length, end + 2); i++) {
+    const hits = hitsAt(i);
+    if (hits) return { ids: hits, end: i + 1 };
+  }
+  for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+    const hits = hitsAt(i);
+    if (hits) return { ids: hits, end };
+  }
+  return { ids, end };
 }
 
 /** Finds catalogue products named in a tokenised line: whole words only, longest term first, no overlaps. */
@@ -48,24 +126,59 @@ export function findMentions(index: MentionIndex, tokens: readonly Token[], text
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const match = tokens[i]!.kind === 'word' ? index.longestAt(tokens, i, 'key') : null;
-    if (!match) {
+    if (tokens[i]!.kind !== 'word') {
       i++;
       continue;
     }
-    const start = tokens[match.start]!.start;
-    const end = tokens[match.end - 1]!.end;
-    const namings = [...match.value.values()];
+    const match = index.exact.longestAt(tokens, i, 'key');
+    let found: { ids: readonly string[]; via: Via; end: number } | null = null;
+    if (match) {
+      const namings = [...match.value.values()];
+      found = { ids: [...match.value.keys()], via: namings.includes('name') ? 'name' : 'alias', end: match.end };
+    } else {
+      const loose = index.sound.matchAt(tokens, i);
+      if (loose) found = { ids: loose.productIds, via: loose.via, end: loose.end };
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    const narrowed = narrow(index, tokens, found.ids, i, found.end);
+    const start = tokens[i]!.start;
+    const end = tokens[narrowed.end - 1]!.end;
     mentions.push({
-      productIds: [...match.value.keys()],
-      via: namings.includes('name') ? 'name' : 'alias',
+      productIds: [...narrowed.ids],
+      via: found.via,
       text: text.slice(start, end),
       start,
       end,
-      tokenStart: match.start,
-      tokenEnd: match.end,
+      tokenStart: i,
+      tokenEnd: narrowed.end,
     });
-    i = match.end;
+    i = narrowed.end;
+    const joined = coordinated(index, tokens, narrowed.ids, i);
+    if (joined) {
+      const token = tokens[joined.at]!;
+      mentions.push({ productIds: [joined.id], via: 'alias', text: token.text, start: token.start, end: token.end, tokenStart: joined.at, tokenEnd: joined.at + 1 });
+      i = joined.at + 1;
+    }
   }
   return mentions;
+}
+
+const COORDINATORS = new Set(['and', 'or', 'nor']);
+
+/**
+ * "the GlowLab serum and toner": a product word right after "and" names the one sibling of the same brand it
+ * belongs to, though alone it is no alias.
+ */
+function coordinated(index: MentionIndex, tokens: readonly Token[], ids: readonly string[], at: number): { id: string; at: number } | null {
+  if (ids.length !== 1 || tokens[at]?.kind !== 'word' || !COORDINATORS.has(tokens[at]!.key)) return null;
+  let next = at + 1;
+  if (tokens[next]?.key === 'the') next++;
+  const token = tokens[next];
+  if (token?.kind !== 'word' || index.exact.longestAt(tokens, next, 'key')) return null;
+  const key = singular(token.key);
+  const hits = (index.siblings.get(ids[0]!) ?? []).filter((id) => id !== ids[0] && index.typeWords.get(id)?.has(key));
+  return hits.length === 1 ? { id: hits[0]!, at: next } : null;
 }

@@ -1,11 +1,19 @@
+import { findDemonstrative } from './deixis.ts';
+import { NEGATORS } from './lexicon.ts';
+import { isConcession, isHostReassurance, isInquiry, opensAsQuestion } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
+import type { Token } from './tokenize.ts';
 
 // Lexicon sums at or below which a clause without a phrase is negative. Hosts describe features in words AFINN
 // scores mildly negative ("delayed release", "noise cancel", "slip them on"), and their findings rank high or
 // critical, so one mild word is not enough from them.
 const CHAT_THRESHOLD = -1;
-const HOST_THRESHOLD = -2;
+const HOST_THRESHOLD = -1.5;
+// A host conceding a flaw ("to be fair it's a little stiff") needs only the chat threshold.
+const CONCEDED_THRESHOLD = -1;
+
+const HOST_SELLING = ['cheaper-elsewhere'];
 
 /** A clause as judged in the context of its line. */
 export interface JudgedClause {
@@ -20,26 +28,51 @@ export interface JudgedClause {
  * that names nothing new and is not negative overrides the negative clause before it ("pricey but so worth it").
  */
 export function judgeClauses(
+  tokens: readonly Token[],
   clauses: readonly Clause[],
   scores: readonly ClauseScore[],
   namesProduct: readonly boolean[],
-  line: { isQuestion: boolean; type: 'transcript' | 'chat' },
+  line: { type: 'transcript' | 'chat' },
 ): JudgedClause[] {
-  const threshold = line.type === 'transcript' ? HOST_THRESHOLD : CHAT_THRESHOLD;
+  const host = line.type === 'transcript';
+  if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
+  const conceding = host && isConcession(tokens);
+  const threshold = !host ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
+  // A host comparing prices ("half the price of the big brands") is selling, not complaining.
+  if (host) for (const slug of HOST_SELLING) denied.add(slug);
   const rescored = scores.map((score) => dropRebutted(score, denied));
-  const lineHasPhrase = rescored.some((s) => s.phrases.length > 0);
   const judged = rescored.map((score, i): JudgedClause => {
     const clause = clauses[i]!;
-    const hasPhrase = score.phrases.length > 0;
-    const silenced = (line.isQuestion && !lineHasPhrase) || (clause.question && !hasPhrase);
-    return { clause, score, negative: !silenced && (hasPhrase || score.total <= threshold) };
+    const missing = score.phrases.some((p) => p.slug === 'missing-info');
+    const asks = !missing && (
+      (clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
+      (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd)));
+    // Conceding hosts hedge: "it isn't insulated", "a little narrow", "kind of catches" is the admitted flaw.
+    const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);
+    // A product-complaint word ("slow", "flimsy") is a complaint from anyone; host speech needs more only from
+    // general words, which hosts use about everything.
+    const complains = host && score.total <= CHAT_THRESHOLD && score.complaints > 0;
+    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged || complains) };
   });
+  // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
+  // gadgets"): only a complaint phrase makes it negative.
+  const firstAsks = judged.length > 0 && judged[0]!.clause.question && isInquiry(tokens, judged[0]!.clause.tokenStart, judged[0]!.clause.tokenEnd);
+  if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0 && speaksOfSelf(tokens, j.clause)) j.negative = false;
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;
-    const overrides = after.clause.contrast && !namesProduct[i] && !after.negative && after.score.total >= 0;
+    const afterNames = namesProduct[i] || findDemonstrative(tokens, after.clause.tokenStart, after.clause.tokenEnd) !== null;
+    const overrides = after.clause.contrast && (!afterNames || !namesProduct[i - 1]) && !after.negative && after.score.total >= 0;
     if (overrides && before.negative) before.negative = false;
+  }
+  // Praise that happens to hold a negative word ("my dog stole it, that's how good it is"): when the line names
+  // at most one subject and has no contrast, its sum decides.
+  const contrasted = judged.some((j) => j.clause.contrast);
+  const subjects = namesProduct.filter(Boolean).length;
+  const lineTotal = rescored.reduce((sum, s) => sum + s.total, 0);
+  if (!contrasted && subjects <= 1 && lineTotal > 0) {
+    for (const j of judged) if (j.negative && j.score.phrases.length === 0) j.negative = false;
   }
   return judged;
 }
@@ -51,4 +84,24 @@ function dropRebutted(score: ClauseScore, denied: ReadonlySet<string>): ClauseSc
   const rebuttedTexts = new Set(score.phrases.filter((p) => denied.has(p.slug)).map((p) => p.text));
   const cues = score.cues.filter((cue) => cue.source !== 'phrase' || !rebuttedTexts.has(cue.text));
   return { ...score, total: cues.reduce((sum, cue) => sum + cue.weight, 0), cues, phrases };
+}
+
+const SELF = new Set(['i', 'im', 'ive', 'id', 'my', 'me', 'we', 'were', 'our']);
+
+// A clause about the speaker ("I'm not good with gadgets", "my son is allergic") rather than a product.
+function speaksOfSelf(tokens: readonly Token[], clause: Clause): boolean {
+  const first = tokens.slice(clause.tokenStart, clause.tokenEnd).find((t) => t.kind === 'word');
+  return first !== undefined && SELF.has(first.norm) && findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) === null;
+}
+
+const HEDGES = new Set(['little', 'bit', 'kinda', 'kind', 'sort', 'slightly', 'somewhat', 'really']);
+
+// A negated description or a hedged adjective in a conceding host's clause.
+function hedgesAFlaw(tokens: readonly Token[], clause: Clause): boolean {
+  for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') continue;
+    if (NEGATORS.has(token.norm) || HEDGES.has(token.norm)) return true;
+  }
+  return false;
 }

@@ -33,8 +33,8 @@ describe('scoreClause', () => {
   });
 
   it('ignores AFINN words live commerce uses as fillers or product words', () => {
-    expect(score('smells like hot dog water lol').cues).toEqual([]);
     expect(score('it charges in two hours with noise cancelling').cues).toEqual([]);
+    expect(score('yeah the top of the box').cues).toEqual([]);
   });
 
   it('does not read contractions as lexicon words', () => {
@@ -51,5 +51,35 @@ describe('scoreClause', () => {
 
   it('scores emoji with a clear valence', () => {
     expect(score('toner smells 🤮').total).toBeLessThan(0);
+  });
+});
+
+describe('scoreClause: VADER-style emphasis', () => {
+  it('strengthens a cue after a booster or in capitals amid lower case, weakens it after a dampener', () => {
+    expect(score('this is bad').total).toBe(-3);
+    expect(score('this is really bad').total).toBeLessThan(-3);
+    expect(score('this is BAD').total).toBeLessThan(-3);
+    expect(score('THIS IS BAD').total).toBe(-3);
+    expect(score('this is a little bad').total).toBeGreaterThan(-3);
+  });
+
+  it('reads elongated words as the word ("baaad")', () => {
+    expect(score('sooo baaad').total).toBeLessThan(0);
+  });
+
+  it('negates "like" after a verbal negator only, and carries a negation through a list', () => {
+    expect(score("i didn't like it").total).toBeLessThan(0);
+    expect(score('crunchy, not like a cracker').cues).toEqual([]);
+    expect(score("wasn't helpful or friendly").total).toBeLessThan(-3);
+  });
+
+  it('reads leetspeak and emoticons', () => {
+    expect(score('total sc@m').phrases.map((p) => p.slug)).toEqual(['scam']);
+    expect(score('arrived today :(').total).toBeLessThan(0);
+  });
+
+  it('ignores words the catalogue names products with', () => {
+    const tokens = tokenize('the slow cooker');
+    expect(scoreClause(terms, tokens, 'the slow cooker', 0, tokens.length, true, new Set(['slow', 'cooker'])).cues).toEqual([]);
   });
 });

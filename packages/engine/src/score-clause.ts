@@ -1,8 +1,14 @@
 import type { Explanation } from '@anchorwatch/schemas';
-import { MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
+import { COMPLAINT_WORDS, IDIOM_VALENCE, MULTIWORD_VALENCE, NEGATORS, NEUTRAL_IDIOMS, WORD_VALENCE } from './lexicon.ts';
+import { findPatterns } from './patterns.ts';
 import type { NegativePhrase } from './phrases.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
+
+// Imported bindings are read through getters once transpiled; hot loops read these local copies instead.
+const wordValence = WORD_VALENCE;
+const negators = NEGATORS;
+const complaintWords = COMPLAINT_WORDS;
 
 /** One piece of evidence in an explanation: the words, their weight after negation, and where the weight came from. */
 export type Cue = Explanation['cues'][number];
@@ -23,6 +29,8 @@ export interface ClauseScore {
   phrases: FiredPhrase[];
   /** Slugs of phrases that appeared negated ("it is not fake"). */
   denied: string[];
+  /** Product-complaint words said of something ("the noodles were sticky"), not naming a feature ("slow cooker"). */
+  complaints: number;
 }
 
 interface TermValue {
@@ -34,8 +42,32 @@ interface TermValue {
 /** Multi-word lexicon entries and live-commerce phrases, compiled once per detector. */
 export type TermIndex = TokenTrie<TermValue>;
 
-// A negator reaches this many words ahead ("not a big fan", "don't really love").
-const NEGATION_WINDOW = 3;
+// A negator reaches this many words ahead ("not a big fan", "don't make my ears ache").
+const NEGATION_WINDOW = 4;
+// "can't say I've had any problems", "not that it's bad": these reach to the end of the clause.
+const WIDE_SCOPE = new Set(['any', 'anything', 'that', 'ever', 'single']);
+// "never been stronger", "never felt better": a negated comparative is praise, not its opposite.
+const NEVER = 'never';
+// Slang that needs its grammatical slot: "mid" judges only at a clause end or before a filler ("mid tbh"),
+// not as the preposition in "mid shoot".
+const PREDICATIVE_ONLY = new Set(['mid', 'buns', 'brick', 'meme', 'clown']);
+// VADER-style emphasis: a booster or a word in capitals (amid lower case) strengthens a lexicon cue, a dampener
+// weakens it ("extremely rude", "AWFUL", "a little slow").
+const BOOSTERS = new Set([
+  'very', 'really', 'so', 'extremely', 'totally', 'absolutely', 'completely', 'utterly', 'incredibly', 'super',
+  'seriously', 'truly', 'way', 'hella', 'mad', 'fr', 'most', 'such', 'too', 'quite', 'highly', 'deeply', 'especially',
+]);
+const DAMPENERS = new Set(['little', 'bit', 'slightly', 'somewhat', 'kinda', 'sorta', 'barely', 'hardly', 'marginally', 'kind', 'sort', 'partly']);
+const BOOST = 1.3;
+const DAMPEN = 0.7;
+// "didn't like it": "like" is a filler the lexicon ignores, except after a negator.
+const LIKE = new Set(['like', 'likes']);
+const NEGATED_LIKE = -2;
+// "didn't like", "never liked"; "not like a corn nut" compares instead.
+const VERBAL_NEGATORS = new Set(['dont', 'didnt', 'doesnt', 'never', 'wont', 'wouldnt', 'cant', 'couldnt']);
+// "wasn't helpful or friendly": a negation runs on through a list.
+const LIST_JOINERS = new Set(['or', 'nor']);
+const SLANG_TAIL = new Set(['af', 'tbh', 'ngl', 'fr', 'lol', 'lmao', 'honestly', 'imo', 'tho', 'though', 'at', 'ong', 'bro', 'fam', 'too', 'rn']);
 
 // What follows these is a supposition ("if it ever stops working, we replace it"), not a report.
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
@@ -45,6 +77,7 @@ export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
   const trie: TermIndex = new TokenTrie();
   for (const entry of MULTIWORD_VALENCE) trie.add(entry.keys, { source: 'lexicon', weight: entry.weight, slug: null });
   for (const idiom of NEUTRAL_IDIOMS) trie.add(termKeys(idiom, 'norm'), { source: 'lexicon', weight: 0, slug: null });
+  for (const idiom of IDIOM_VALENCE) trie.add(termKeys(idiom.text, 'norm'), { source: 'lexicon', weight: idiom.weight, slug: null });
   for (const p of phrases) trie.add(termKeys(p.text, 'norm'), { source: 'phrase', weight: p.weight, slug: p.slug });
   return trie;
 }
@@ -53,42 +86,146 @@ export function compileTerms(phrases: readonly NegativePhrase[]): TermIndex {
  * Scores tokens [from, to) of `text` with the lexicon and phrases. A negator flips the first cue within three
  * words after it; cues after "if" / "unless" are hypothetical and not scored.
  */
-export function scoreClause(terms: TermIndex, tokens: readonly Token[], text: string, from: number, to: number): ClauseScore {
-  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [] };
+export function scoreClause(
+  terms: TermIndex,
+  tokens: readonly Token[],
+  text: string,
+  from: number,
+  to: number,
+  chat = true,
+  productWords: ReadonlySet<string> = NO_WORDS,
+): ClauseScore {
+  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], complaints: 0 };
   let negatorAt = -Infinity;
+  let negator = '';
+  let wideScope = false;
   let wordIndex = 0;
   let i = from;
+  const shouting = isShouting(tokens, from, to);
   while (i < to) {
     const token = tokens[i]!;
     if (token.kind === 'punct') {
       i++;
       continue;
     }
-    const { value, next } = cueAt(terms, tokens, i, to);
+    // Words the catalogue names products with ("slow cooker", "noise cancelling buds") describe, not judge.
+    const { value, next } = productWords.has(token.key) ? { value: null, next: i + 1 } : cueAt(terms, tokens, i, to);
     if (!value) {
       if (HYPOTHETICAL.has(token.norm)) break;
-      if (NEGATORS.has(token.norm)) negatorAt = wordIndex;
+      if (LIKE.has(token.norm) && wordIndex - negatorAt <= 2 && VERBAL_NEGATORS.has(negator)) {
+        const cueText = text.slice(tokens[i]!.start, token.end);
+        score.cues.push({ text: cueText, weight: NEGATED_LIKE, source: 'lexicon' });
+        score.negated.push(cueText);
+        score.total += NEGATED_LIKE;
+        negatorAt = -Infinity;
+      } else if (negators.has(token.norm)) {
+        negatorAt = wordIndex;
+        negator = token.norm;
+        wideScope = false;
+      } else if (WIDE_SCOPE.has(token.norm) && wordIndex - negatorAt <= NEGATION_WINDOW) wideScope = true;
     } else if (value.weight !== 0) {
       const cueText = text.slice(token.start, tokens[next - 1]!.end);
-      const negated = wordIndex - negatorAt <= NEGATION_WINDOW;
+      const inScope = wideScope || wordIndex - negatorAt <= NEGATION_WINDOW;
+      const praise = negator === NEVER && value.weight > 0;
+      const negated = inScope && !praise;
       if (negated) {
         score.negated.push(cueText);
-        negatorAt = -Infinity;
+        negatorAt = LIST_JOINERS.has(tokens[next]?.norm ?? '') ? wordIndex + (next - i) : -Infinity;
         if (value.slug) score.denied.push(value.slug);
       } else if (value.slug) {
         score.phrases.push({ slug: value.slug, text: cueText });
       }
       // A negated complaint ("not fake", "no rash") is a denial, not praise: it scores nothing.
-      const weight = negated ? (value.source === 'phrase' ? 0 : -value.weight) : value.weight;
+      const base = value.source === 'lexicon' ? value.weight * emphasis(tokens, i, from, shouting) : value.weight;
+      const weight = round(negated ? (value.source === 'phrase' ? 0 : -base) : base);
       if (weight !== 0) {
         score.cues.push({ text: cueText, weight, source: value.source });
         score.total += weight;
+        if (weight < 0 && !negated && complaintWords.has(token.lower) && isPredicate(tokens, i, from)) score.complaints++;
       }
     }
     wordIndex += next - i;
     i = next;
   }
+  for (const cue of findPatterns(tokens, text, from, i, chat, productWords)) {
+    if (negatedBefore(tokens, from, cue.text, i)) continue;
+    score.cues.push({ text: cue.text, weight: cue.weight, source: cue.source });
+    score.phrases.push({ slug: cue.slug, text: cue.text });
+    score.total += cue.weight;
+  }
   return score;
+}
+
+// "not too loud", "doesn't taste like much": a pattern right after a negator is denied.
+function negatedBefore(tokens: readonly Token[], from: number, cueText: string, to: number): boolean {
+  const first = cueText.split(' ')[0]!.toLowerCase();
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.lower !== first) continue;
+    for (let j = Math.max(from, i - 2); j < i; j++) if (negators.has(tokens[j]!.norm)) return true;
+    return false;
+  }
+  return false;
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+// Verbs that say something of a subject ("was slow", "feels flimsy", "got stale"); adverbs may come between.
+const LINKING = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'its', 'theyre', 'thats', 'seems', 'seemed', 'looks', 'looked', 'feels', 'felt', 'got', 'gets', 'getting', 'became', 'im', 'tastes', 'tasted', 'smells', 'smelled', 'sounds', 'arrived', 'came']);
+const BETWEEN = new Set(['so', 'very', 'really', 'too', 'pretty', 'a', 'little', 'bit', 'kinda', 'kind', 'of', 'way', 'super', 'all', 'just', 'totally', 'extremely', 'rather', 'quite', 'already', 'still', 'also']);
+
+/** True when the word at `i` is said of a subject through a linking verb ("the service was a little slow"). */
+function isPredicate(tokens: readonly Token[], i: number, from: number): boolean {
+  for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') return false;
+    if (LINKING.has(t.norm)) return true;
+    if (!BETWEEN.has(t.norm)) return false;
+  }
+  return false;
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** True when every word of tokens [from, to) with letters is in capitals: then capitals stress nothing. */
+function isShouting(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    // A word without capitals decides at once; only words with some capitals need the costlier test.
+    if (t.text === t.lower) {
+      if (t.lower !== t.lower.toUpperCase()) return false;
+    } else if (t.text !== t.text.toUpperCase()) return false;
+  }
+  return true;
+}
+
+/** The emphasis on the cue at token `i`: boosters and capitals strengthen it, dampeners weaken it. */
+function emphasis(tokens: readonly Token[], i: number, from: number, shouting: boolean): number {
+  let factor = 1;
+  const token = tokens[i]!;
+  if (!shouting && token.text.length >= 3 && token.text !== token.lower && token.text === token.text.toUpperCase()) factor *= BOOST;
+  const before = i > from ? tokens[i - 1] : undefined;
+  if (before?.kind === 'word') {
+    if (BOOSTERS.has(before.norm) || (hasRun(before.norm) && BOOSTERS.has(collapse(before.norm)))) factor *= BOOST;
+    else if (DAMPENERS.has(before.norm)) factor *= DAMPEN;
+    else if (i - 2 >= from && DAMPENERS.has(tokens[i - 2]!.norm) && (before.norm === 'of' || before.norm === 'a')) factor *= DAMPEN;
+  }
+  return factor;
+}
+
+// "sooo baaad" → "so bad": runs of three or more letters shrink to one ("baaad" → "bad") or two ("goood" → "good").
+function collapse(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+/** True when a word holds a letter three times in a row; a plain loop, as this runs on every unknown word. */
+function hasRun(word: string): boolean {
+  for (let i = 2; i < word.length; i++) if (word[i] === word[i - 1] && word[i] === word[i - 2]) return true;
+  return false;
+}
+
+function elongatedValence(lower: string): number | undefined {
+  if (!hasRun(lower)) return undefined;
+  return wordValence.get(collapse(lower)) ?? wordValence.get(lower.replace(/(\p{L})\1{2,}/gu, '$1$1'));
 }
 
 /** The lexicon entry or phrase starting at token `i`, if any, and the token after it. */
@@ -96,8 +233,9 @@ function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number
   const token = tokens[i]!;
   const match = token.kind === 'word' ? terms.longestAt(tokens, i, 'norm', to) : null;
   if (match) return { value: match.value, next: match.end };
-  const weight = WORD_VALENCE.get(token.lower);
+  const weight = wordValence.get(token.lower) ?? (token.kind === 'word' ? elongatedValence(token.lower) : undefined);
   if (weight === undefined || isIntensifier(tokens, i, to, weight)) return { value: null, next: i + 1 };
+  if (PREDICATIVE_ONLY.has(token.lower) && !atClauseEnd(tokens, i, to)) return { value: null, next: i + 1 };
   return { value: { source: 'lexicon', weight, slug: null }, next: i + 1 };
 }
 
@@ -105,5 +243,10 @@ function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number
 function isIntensifier(tokens: readonly Token[], i: number, to: number, weight: number): boolean {
   if (weight >= 0 || i + 1 >= to) return false;
   const next = tokens[i + 1]!;
-  return next.kind === 'word' && (WORD_VALENCE.get(next.lower) ?? 0) > 0;
+  return next.kind === 'word' && (wordValence.get(next.lower) ?? 0) > 0;
+}
+
+function atClauseEnd(tokens: readonly Token[], i: number, to: number): boolean {
+  const next = tokens[i + 1];
+  return i + 1 >= to || next === undefined || next.kind !== 'word' || SLANG_TAIL.has(next.norm);
 }

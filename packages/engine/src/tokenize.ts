@@ -17,10 +17,10 @@ export interface Token {
 export const MAX_TEXT_LENGTH = 20_000;
 
 // Alternatives, in priority order: a decimal number (so "2.5" is not a sentence end), a word with inner
-// apostrophes, an emoji, a run of clause-breaking punctuation. Everything else (spaces, hyphens, slashes,
+// apostrophes or leetspeak ("sc@m", "ca$h"), an emoji or emoticon (":(", "<3"), a run of clause-breaking punctuation. Everything else (spaces, hyphens, slashes,
 // control characters) separates tokens and is dropped.
 const TOKEN_PATTERN =
-  /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic})|([.!?;,:…—–]+)/gu;
+  /(\p{N}+(?:[.,]\p{N}+)+)|([\p{L}\p{N}]+(?:['’@$][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic}|(?:[:;=][-']?[()DPp\\|*[\]]|[()][-']?[:;=]|<3)(?![\p{L}\p{N}/]))|([.!?;,:…—–]+)/gu;
 
 /** Splits a line into word, emoji and punctuation tokens with their offsets in the original text. */
 export function tokenize(text: string): Token[] {
@@ -37,7 +37,8 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const end = start + slice.length;
     if (match[3] !== undefined) {
-      tokens.push({ kind: 'emoji', text: slice, lower: slice, norm: slice, key: slice, start, end });
+      const lower = slice.toLowerCase();
+      tokens.push({ kind: 'emoji', text: slice, lower, norm: lower, key: lower, start, end });
     } else if (match[4] !== undefined) {
       tokens.push({ kind: 'punct', text: slice, lower: slice, norm: slice, key: slice, start, end });
     } else {
@@ -47,7 +48,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// Leetspeak inside a word reads as the letter it stands for ("sc@m" → "scam").
+const LEET: Record<string, string> = { '@': 'a', $: 's' };
+
 function wordToken(text: string, lowerCased: string, start: number, end: number): Token {
+  if (lowerCased.includes('@') || lowerCased.includes('$')) lowerCased = lowerCased.replace(/[@$]/g, (c) => LEET[c] ?? c);
   if (!lowerCased.includes("'") && !lowerCased.includes('’')) {
     return { kind: 'word', text, lower: lowerCased, norm: lowerCased, key: lowerCased, start, end };
   }

@@ -13,8 +13,8 @@ export const severityRank: Record<Severity, number> = { low: 0, medium: 1, high:
 export const findingKind = z.enum(['host_negative', 'chat_negative', 'chat_burst']);
 export type FindingKind = z.infer<typeof findingKind>;
 
-/** How a product was found in the text. */
-export const mentionVia = z.enum(['name', 'alias', 'on_air']);
+/** How a product was found in the text: exactly, loosely (a typo, a mishearing) or by being on air. */
+export const mentionVia = z.enum(['name', 'alias', 'on_air', 'fuzzy', 'phonetic']);
 
 /** Why the engine flagged a (event, product) pair, in terms a lawyer can read. */
 export const explanation = z.object({

@@ -1,0 +1,44 @@
+import { createDetector, detectStream } from '@anchorwatch/engine';
+import { onAirAt, placeEvent, type OnAirMark } from '@anchorwatch/engine';
+import { compileNameFinder } from './peers/naive-attribution.ts';
+import type { LineScorer } from './peers/line-scorers.ts';
+import { pairKey, type EvalStream } from './stream.ts';
+
+/** Something that turns a stream into the negative (event, product) pairs it reports. */
+export interface System {
+  name: string;
+  run(stream: EvalStream): Set<string>;
+}
+
+/** The Anchorwatch engine, replayed exactly as the worker and CLI do (`detectStream`). */
+export const engineSystem: System = {
+  name: 'anchorwatch',
+  run(stream) {
+    const findings = detectStream(createDetector(stream.catalog), stream.events, { startedAtMs: stream.startedAtMs });
+    return new Set(findings.map((f) => pairKey(f.eventId, f.productId)));
+  },
+};
+
+/** A peer scores each whole line; a negative line goes to the products it names, else to the product on air. */
+export function peerSystem(scorer: LineScorer): System {
+  return {
+    name: scorer.name,
+    run(stream) {
+      const names = compileNameFinder(stream.catalog);
+      const marks: OnAirMark[] = [];
+      const pairs = new Set<string>();
+      for (const event of stream.events) {
+        if (event.type === 'product_on_air') {
+          marks.push({ productRef: event.productId, at: event.at });
+          marks.sort((a, b) => a.at - b.at);
+          continue;
+        }
+        if (!scorer.isNegative(event.text)) continue;
+        const named = names(event.text);
+        const onAir = onAirAt(marks, placeEvent(event, stream.startedAtMs).offsetStart);
+        for (const id of named.length > 0 ? named : onAir ? [onAir] : []) pairs.add(pairKey(event.id, id));
+      }
+      return pairs;
+    },
+  };
+}

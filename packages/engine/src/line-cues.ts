@@ -1,0 +1,95 @@
+import type { Token } from './tokenize.ts';
+
+// Words that open an inquiry ("is it waterproof?", "does it come in XL?"); "why"/"who" questions are left to
+// their cues, since "why is it so loud??" and "who's paying that?" complain.
+const INQUIRY_OPENERS = new Set([
+  'is', 'are', 'am', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall', 'has',
+  'have', 'how', 'what', 'whats', 'where', 'when', 'which', 'any', 'anyone', 'anybody', 'u', 'you', 'hows', 'wheres',
+  'isnt', 'doesnt', 'arent', 'cant', 'wont', 'may', 'might',
+]);
+// Words that may precede the opener without changing it ("so does it…", "ok but is it…").
+const LEAD_INS = new Set(['so', 'and', 'but', 'ok', 'okay', 'also', 'hey', 'wait', 'um', 'uh', 'then', 'oh', 'hi', 'hello', 'quick', 'question']);
+// What makes a question rhetorical: "is that even safe??", "seriously?".
+const RHETORICAL = new Set(['even', 'seriously', 'honestly', 'really', 'supposed']);
+
+/** True when tokens [from, to) ask something (an inquiry) rather than complain in question form. */
+export function isInquiry(tokens: readonly Token[], from: number, to: number): boolean {
+  let opener: string | null = null;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') continue;
+    if (opener === null) {
+      if (LEAD_INS.has(token.norm)) continue;
+      if (!INQUIRY_OPENERS.has(token.norm)) return false;
+      opener = token.norm;
+    } else if (RHETORICAL.has(token.norm)) return false;
+  }
+  return opener !== null;
+}
+
+const AUXILIARIES = new Set(['is', 'are', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'has', 'have']);
+
+/** True when a chat line opens like a question without its question mark ("can u sleep in it or is it bulky"). */
+export function opensAsQuestion(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens.slice(from, to).find((t) => t.kind === 'word');
+  return first !== undefined && AUXILIARIES.has(first.norm) && isInquiry(tokens, from, to);
+}
+
+// Host after-sales reassurance ("we swap it", "a fresh one's on the way"): a defect named there is a promise, not a report.
+const REMEDY = new Set(['warranty', 'replace', 'replacement', 'swap', 'exchange', 'reship', 'guarantee', 'guaranteed', 'covered']);
+// A host quoting a complaint to deny it ("someone's saying garbage, nope").
+const REPORTED = new Set(['saying', 'says', 'said', 'asking', 'asked', 'heard', 'claims', 'claiming', 'comments', 'comment']);
+// Phrases of an after-sales promise ("a fresh one's on the way", "give us a call").
+const REMEDY_PHRASES: readonly (readonly string[])[] = [['on', 'the', 'way'], ['give', 'us', 'a', 'call'], ['call', 'us'], ['goes', 'out'], ['snap', 'a', 'pic'], ['send', 'you', 'a']];
+// A host disagreeing outright ("I'd disagree, it doesn't look cheap").
+const OUTRIGHT_DENIAL = new Set(['disagree', 'myth', 'untrue']);
+const DENIAL = new Set(['nope', 'myth', 'false', 'untrue', 'actually', 'wrong', 'not', 'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'never']);
+
+/** True when host speech is an after-sales promise or a rebuttal of a quoted complaint. */
+export function isHostReassurance(tokens: readonly Token[]): boolean {
+  let remedy = false;
+  let reported = false;
+  let denial = false;
+  for (const token of tokens) {
+    if (token.kind !== 'word') continue;
+    if (REMEDY.has(token.norm) || OUTRIGHT_DENIAL.has(token.norm)) remedy = true;
+    else if (REPORTED.has(token.norm)) reported = true;
+    else if (reported && DENIAL.has(token.norm)) denial = true;
+  }
+  return remedy || (reported && denial) || hasAnySequence(tokens, REMEDY_INDEX);
+}
+
+/** Word sequences indexed by their first word, so a line is scanned once whatever the number of sequences. */
+function indexByFirstWord(sequences: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const words of sequences) index.set(words[0]!, [...(index.get(words[0]!) ?? []), words]);
+  return index;
+}
+
+function hasAnySequence(tokens: readonly Token[], index: ReadonlyMap<string, readonly (readonly string[])[]>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = index.get(tokens[i]!.norm);
+    if (!candidates) continue;
+    for (const words of candidates) {
+      let j = 1;
+      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
+      if (j === words.length) return true;
+    }
+  }
+  return false;
+}
+
+// Host concessions ("I'll give you that", "to be fair", "I'm not gonna defend"): what follows is an admitted flaw.
+const CONCESSIONS: readonly (readonly string[])[] = [
+  ['give', 'you', 'that'], ['to', 'be', 'fair'], ['be', 'honest'], ['be', 'straight'], ['not', 'gonna', 'defend'],
+  ['one', 'thing'], ['i', 'will', 'say'], ['ill', 'say'], ['real', 'talk'], ['knock', 'it'], ['downside'], ['con'],
+  ['be', 'real'], ['full', 'disclosure'], ['thats', 'fair'], ['ill', 'admit'], ['i', 'admit'], ['wont', 'pretend'],
+];
+
+/** True when host speech concedes a flaw. */
+export function isConcession(tokens: readonly Token[]): boolean {
+  return hasAnySequence(tokens, CONCESSION_INDEX);
+}
+
+const REMEDY_INDEX = indexByFirstWord(REMEDY_PHRASES);
+const CONCESSION_INDEX = indexByFirstWord(CONCESSIONS);
