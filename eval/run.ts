@@ -8,10 +8,12 @@ import { loadConfig } from '@anchorwatch/runtime';
 import { loadSessions } from './datasets/livecommerce.ts';
 import { loadSemevalSets } from './datasets/semeval.ts';
 import { loadSentenceSets } from './datasets/sentences.ts';
+import { loadZhSentenceSets } from './datasets/zh-sentences.ts';
 import { evaluate } from './evaluate.ts';
 import { allPeers } from './peers/line-scorers.ts';
+import { createZhBaselineDetector } from './peers/zh-lexicon-baseline.ts';
 import { formatJson, formatMarkdown, formatTable } from './report.ts';
-import { engineSystem, peerSystem } from './systems.ts';
+import { detectorSystem, engineSystem, peerSystem } from './systems.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -35,9 +37,12 @@ const all = [
   ...loadSessions(dataRoot),
   ...loadSentenceSets(resolve(dataRoot, 'sentences')),
   ...loadSemevalSets(resolve(dataRoot, 'semeval2014-restaurants')),
+  ...loadZhSentenceSets(resolve(dataRoot, 'zh-sentences')),
 ];
 const sets = values.only ? all.filter((s) => values.only!.some((o) => s.name.includes(o))) : all;
-const systems = [engineSystem, ...(values['no-peers'] ? [] : allPeers().map(peerSystem))];
+// The English peers see no Chinese; the fair Chinese baseline is a plain lexicon count with our attribution.
+const peers = [...allPeers().map(peerSystem), detectorSystem('zh-lexicon-count', createZhBaselineDetector)];
+const systems = [engineSystem, ...(values['no-peers'] ? [] : peers)];
 const rows = evaluate(sets, systems);
 const names = systems.map((s) => s.name);
 if (values.json) process.stdout.write(`${formatJson(rows, { detectorVersion: DETECTOR_VERSION, dataRoot, systems: names })}\n`);

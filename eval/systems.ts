@@ -1,4 +1,5 @@
-import { createDetector, detectStream } from '@anchorwatch/engine';
+import { createDetector, detectStream, type Detector } from '@anchorwatch/engine';
+import type { Catalog } from '@anchorwatch/schemas';
 import { onAirAt, placeEvent, type OnAirMark } from '@anchorwatch/engine';
 import { compileNameFinder } from './peers/naive-attribution.ts';
 import type { LineScorer } from './peers/line-scorers.ts';
@@ -10,14 +11,19 @@ export interface System {
   run(stream: EvalStream): Set<string>;
 }
 
-/** The Anchorwatch engine, replayed exactly as the worker and CLI do (`detectStream`). */
-export const engineSystem: System = {
-  name: 'anchorwatch',
-  run(stream) {
-    const findings = detectStream(createDetector(stream.catalog), stream.events, { startedAtMs: stream.startedAtMs });
-    return new Set(findings.map((f) => pairKey(f.eventId, f.productId)));
-  },
-};
+/** A detector built per catalogue and replayed exactly as the worker and CLI do (`detectStream`). */
+export function detectorSystem(name: string, make: (catalog: Catalog) => Detector): System {
+  return {
+    name,
+    run(stream) {
+      const findings = detectStream(make(stream.catalog), stream.events, { startedAtMs: stream.startedAtMs });
+      return new Set(findings.map((f) => pairKey(f.eventId, f.productId)));
+    },
+  };
+}
+
+/** The Anchorwatch engine. */
+export const engineSystem = detectorSystem('anchorwatch', (catalog) => createDetector(catalog));
 
 /** A peer scores each whole line; a negative line goes to the products it names, else to the product on air. */
 export function peerSystem(scorer: LineScorer): System {
