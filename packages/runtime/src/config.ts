@@ -32,6 +32,19 @@ const configSchema = z.object({
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
+  PUBLIC_API_URL: z.string().default('http://127.0.0.1:3000'),
+  WEBHOOK_SECRET_KEY: z.string().default(''),
+  WEBHOOK_SECRET_OVERLAP_MS: positiveInt.default(24 * 3600_000),
+  WEBHOOK_ALLOWED_ADDRESSES: z.string().default(''),
+  WEBHOOK_MAX_PER_MERCHANT: positiveInt.default(25),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: positiveInt.default(14),
+  WEBHOOK_BACKOFF_BASE_MS: positiveInt.default(60_000),
+  WEBHOOK_BACKOFF_MAX_MS: positiveInt.default(4 * 3600_000),
+  WEBHOOK_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(100),
+  WEBHOOK_SLACK_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  WEBHOOK_CONCURRENCY: positiveInt.default(8),
+  WEBHOOK_GROUP_COOLDOWN_MS: positiveInt.default(5 * 60_000),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

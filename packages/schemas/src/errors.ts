@@ -22,6 +22,9 @@ export const errorCodes = [
   'text_too_long',
   'session_ended',
   'enqueue_failed',
+  // webhooks
+  'webhook_url_refused',
+  'webhooks_not_configured',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);
@@ -44,6 +47,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   text_too_long: 400,
   session_ended: 409,
   enqueue_failed: 503,
+  webhook_url_refused: 400,
+  webhooks_not_configured: 503,
 };
 
 /** Base of every typed error the packages throw; each boundary maps `code` to its wire form in one place. */

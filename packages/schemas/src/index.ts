@@ -5,3 +5,4 @@ export * from './catalog.ts';
 export * from './findings.ts';
 export * from './jobs.ts';
 export * from './api.ts';
+export * from './webhooks.ts';

@@ -9,3 +9,5 @@ export * from './contracts-repository.ts';
 export * from './sessions-repository.ts';
 export * from './events-repository.ts';
 export * from './alerts-repository.ts';
+export * from './webhooks-repository.ts';
+export * from './webhook-deliveries-repository.ts';

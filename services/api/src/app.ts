@@ -10,6 +10,7 @@ import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
+import { webhooksRoutes } from './routes/webhooks.ts';
 
 export interface ApiOptions {
   config: Config;
@@ -33,5 +34,6 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(contractsRoutes, deps);
     await v1.register(sessionsRoutes, deps);
     await v1.register(alertsRoutes, deps);
+    await v1.register(webhooksRoutes, deps);
   });
 }

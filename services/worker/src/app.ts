@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { DetectorCache } from './detector-cache.ts';
 import { createIngestWorker } from './ingest-worker.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
+import { createWebhookWorker, type WebhookWorker } from './webhooks/webhook-worker.ts';
 
 export interface WorkerOptions {
   config: Config;
@@ -18,6 +19,7 @@ export interface WorkerOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ingestWorker: Worker<IngestBatchJob, BatchResult>;
+    webhooks: WebhookWorker;
   }
 }
 
@@ -30,6 +32,9 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS) }, app.log);
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
+  const webhooks = createWebhookWorker(redis, config, { pool }, app.log);
+  app.decorate('webhooks', webhooks);
+  app.addHook('onClose', async () => webhooks.close());
   registerHealthRoutes(
     app,
     { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() },
