@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { DetectorCache } from './detector-cache.ts';
 import { createIngestWorker } from './ingest-worker.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
-import { createWebhookWorker, type WebhookWorker } from './webhooks/webhook-worker.ts';
+import { createWebhookWorker } from './webhooks/webhook-worker.ts';
 
 export interface WorkerOptions {
   config: Config;
@@ -19,7 +19,6 @@ export interface WorkerOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ingestWorker: Worker<IngestBatchJob, BatchResult>;
-    webhooks: WebhookWorker;
   }
 }
 
@@ -33,7 +32,6 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
   const webhooks = createWebhookWorker(redis, config, { pool }, app.log);
-  app.decorate('webhooks', webhooks);
   app.addHook('onClose', async () => webhooks.close());
   registerHealthRoutes(
     app,

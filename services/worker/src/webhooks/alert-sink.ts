@@ -6,14 +6,14 @@ import type { AlertGrouping } from './alert-grouping.ts';
 import { queueDelivery, queueFlush, type WebhookQueue } from './delivery-queue.ts';
 
 // The outbox contract (notes/OUTBOX.md) until it lands on main: replaced by the imports from there.
-interface AlertEvent {
+export interface AlertEvent {
   feedSeq: string;
   kind: 'raised' | 'retracted' | 'status_changed';
   merchantId: string;
   recordedAt: string;
   alert: Alert;
 }
-interface AlertSink {
+export interface AlertSink {
   readonly name: string;
   deliver(events: AlertEvent[]): Promise<void>;
 }

@@ -38,6 +38,8 @@ export interface DeliverDeps {
   resolve?: Resolver;
 }
 
+const GATE_RECHECK_MS = 1000;
+
 export type DeliverOutcome = 'sent' | 'skipped' | 'dead';
 
 /** The body and headers of one attempt: Standard Webhooks signed JSON, or a Slack Block Kit message. */
@@ -74,7 +76,9 @@ export async function processDelivery(deps: DeliverDeps, job: Job, token: string
   const interval = target.format === 'slack' ? deps.config.WEBHOOK_SLACK_MIN_INTERVAL_MS : deps.config.WEBHOOK_MIN_INTERVAL_MS;
   const wait = await deps.gate.acquire(target.id, lease, deps.config.WEBHOOK_TIMEOUT_MS + 5000, interval);
   if (wait > 0) {
-    await job.moveToDelayed(Date.now() + wait, token);
+    // While a request is in flight the lease may end long before it expires; look again within a second or so
+    // (jittered, so the jobs queued behind one endpoint do not wake together).
+    await job.moveToDelayed(Date.now() + Math.min(wait, GATE_RECHECK_MS + Math.random() * GATE_RECHECK_MS / 4), token);
     throw new DelayedError();
   }
   let result: SendResult;

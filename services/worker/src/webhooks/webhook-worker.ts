@@ -10,13 +10,13 @@ import { createWebhookQueue, type WebhookQueue } from './delivery-queue.ts';
 import { processDelivery } from './deliver-processor.ts';
 import { EndpointGate } from './endpoint-gate.ts';
 import { processFlush } from './flush-processor.ts';
-import type { WebhookSinkDeps } from './alert-sink.ts';
+import { createWebhookSink, type WebhookSinkDeps } from './alert-sink.ts';
 
 export interface WebhookWorker {
   worker: Worker<WebhookJob>;
   queue: WebhookQueue;
-  /** What the alert sink needs; shares the worker's queue and grouping. */
-  sinkDeps: WebhookSinkDeps;
+  /** The alert sink for the dispatcher; shares the worker's queue and grouping. */
+  sink: ReturnType<typeof createWebhookSink>;
   close(): Promise<void>;
 }
 
@@ -73,7 +73,7 @@ export function createWebhookWorker(
   return {
     worker,
     queue,
-    sinkDeps,
+    sink: createWebhookSink(sinkDeps),
     async close() {
       await worker.close();
       await queue.close();

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import type { ErrorBody, Webhook, WebhookDelivery } from '@anchorwatch/schemas';
+import { parseAllowList } from '@anchorwatch/webhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postWebhook } from '../../services/worker/src/webhooks/http-sender.ts';
+import { testConfig } from '../support/config.ts';
+import { call, eventually } from '../support/http.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+import { createTenant, type Tenant } from '../support/tenant.ts';
+import { WebhookReceiver } from '../support/webhook-receiver.ts';
+
+let stack: Stack;
+let tenant: Tenant;
+let rx: WebhookReceiver;
+
+beforeAll(async () => {
+  stack = await startStack(
+    testConfig({
+      WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1',
+      WEBHOOK_BACKOFF_BASE_MS: 20,
+      WEBHOOK_BACKOFF_MAX_MS: 50,
+      WEBHOOK_MAX_ATTEMPTS: 3,
+      WEBHOOK_MIN_INTERVAL_MS: 0,
+      WEBHOOK_TIMEOUT_MS: 300,
+    }),
+  );
+  tenant = await createTenant(stack.pool);
+  rx = await WebhookReceiver.start();
+});
+afterAll(async () => {
+  await rx.stop();
+  await stack.close();
+});
+
+const api = <T>(method: string, path: string, body?: unknown) => call<T>(stack.apiUrl, method, path, tenant.adminKey, body);
+
+describe('failing endpoints', () => {
+  it('dead-letters a delivery that failed for the whole schedule, disables the endpoint, and replays it once re-enabled', async () => {
+    rx.answer = () => ({ status: 500 });
+    const hook = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/dead') })).body;
+    const test = await api<{ deliveryId: string; messageId: string }>('POST', `/v1/webhooks/${hook.id}/test`);
+
+    const [dead] = await eventually(async () => {
+      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries?status=dead`);
+      return log.body.length === 1 ? log.body : undefined;
+    });
+    expect(dead!.id).toBe(test.body.deliveryId);
+    expect(dead!.attempts.map((a) => a.statusCode)).toEqual([500, 500, 500]);
+    const disabled = await eventually(async () => {
+      const w = await api<Webhook>('GET', `/v1/webhooks/${hook.id}`);
+      return w.body.disabledAt ? w.body : undefined;
+    });
+    expect(disabled.disabledReason).toContain('failed 3 times');
+    expect((await api<Webhook[]>('GET', '/v1/webhooks')).body.find((w) => w.id === hook.id)?.disabledAt).toBe(disabled.disabledAt);
+
+    // Replay waits for the operator to re-enable the endpoint.
+    const early = await api<ErrorBody>('POST', `/v1/webhooks/${hook.id}/deliveries/${dead!.id}/replay`);
+    expect(early.status).toBe(409);
+    expect((await api<ErrorBody>('POST', `/v1/webhooks/${hook.id}/test`)).status).toBe(409);
+
+    rx.answer = () => ({ status: 200 });
+    expect((await api<Webhook>('PATCH', `/v1/webhooks/${hook.id}`, { enabled: true })).body.disabledAt).toBeNull();
+    const replay = await api<{ messageId: string }>('POST', `/v1/webhooks/${hook.id}/deliveries/${dead!.id}/replay`);
+    expect(replay.status).toBe(202);
+    expect(replay.body.messageId).toBe(test.body.messageId);
+    const done = await eventually(async () => {
+      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries`);
+      return log.body[0]?.status === 'succeeded' ? log.body[0] : undefined;
+    });
+    expect(done.attempts.map((a) => a.statusCode)).toEqual([500, 500, 500, 200]);
+    const ids = rx.on('/dead').map((r) => r.headers['webhook-id']);
+    expect(new Set(ids)).toEqual(new Set([test.body.messageId]));
+    expect(ids).toHaveLength(4);
+    expect((await api<ErrorBody>('POST', `/v1/webhooks/${hook.id}/deliveries/${dead!.id}/replay`)).status).toBe(409);
+  });
+
+  it('does not disable an endpoint that failed one delivery but received another meanwhile', async () => {
+    // The first message this endpoint sees always fails; every other one succeeds.
+    let poisoned: string | undefined;
+    rx.answer = (r) => {
+      poisoned ??= r.headers['webhook-id'];
+      return { status: r.headers['webhook-id'] === poisoned ? 500 : 200 };
+    };
+    const hook = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/flaky') })).body;
+    const first = await api<{ messageId: string }>('POST', `/v1/webhooks/${hook.id}/test`);
+    await api('POST', `/v1/webhooks/${hook.id}/test`);
+    await eventually(async () => {
+      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries`);
+      return log.body.some((d) => d.status === 'dead') && log.body.some((d) => d.status === 'succeeded') ? true : undefined;
+    });
+    expect(poisoned).toBe(first.body.messageId);
+    expect((await api<Webhook>('GET', `/v1/webhooks/${hook.id}`)).body.disabledAt).toBeNull();
+  });
+
+  it('times out an endpoint that does not answer, and logs the attempt without a status code', async () => {
+    rx.answer = () => ({ status: 200, hold: new Promise(() => undefined) });
+    const hook = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/hang') })).body;
+    await api('POST', `/v1/webhooks/${hook.id}/test`);
+    const [d] = await eventually(async () => {
+      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries?status=dead`);
+      return log.body.length ? log.body : undefined;
+    });
+    expect(d!.attempts).toHaveLength(3);
+    d!.attempts.forEach((a) => {
+      expect(a.statusCode).toBeNull();
+      expect(a.error).toMatch(/no complete response within 300 ms/);
+    });
+  });
+});
+
+describe('server-side request forgery at delivery time', () => {
+  it('checks the address again when sending: a receiver no longer allow-listed gets nothing', async () => {
+    const before = rx.received.length;
+    const refused = await postWebhook(rx.url('/ssrf'), '{}', {}, { timeoutMs: 1000, allow: parseAllowList('') });
+    expect(refused).toMatchObject({ ok: false, statusCode: null });
+    expect(refused.error).toMatch(/refused: .*loopback/);
+    rx.answer = () => ({ status: 204 });
+    const allowed = await postWebhook(rx.url('/ssrf'), '{}', {}, { timeoutMs: 1000, allow: parseAllowList('127.0.0.1') });
+    expect(allowed).toMatchObject({ ok: true, statusCode: 204 });
+    expect(rx.received.length - before).toBe(1);
+  });
+
+  it('refuses a host whose DNS answer changed to a private address, and never follows redirects', async () => {
+    const rebound = await postWebhook('https://hooks.customer.example/in', '{}', {}, {
+      timeoutMs: 1000, allow: parseAllowList(''), resolve: async () => ['93.184.216.34', '10.0.0.8'],
+    });
+    expect(rebound.error).toMatch(/10\.0\.0\.8 is a private address/);
+    rx.answer = () => ({ status: 302 });
+    const redirect = await postWebhook(rx.url('/redirect'), '{}', {}, { timeoutMs: 1000, allow: parseAllowList('127.0.0.1') });
+    expect(redirect).toMatchObject({ ok: false, statusCode: 302 });
+  });
+});
