@@ -1,4 +1,4 @@
-// Enforces the layering rules of docs/ARCHITECTURE.md that TypeScript cannot: the engine is pure, packages
+// Enforces the layering rules (README, "Layout") that TypeScript cannot: the engine is pure, packages
 // import no services and (apart from schemas) no other package, and only the config loader reads the environment.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

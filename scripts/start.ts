@@ -24,6 +24,9 @@ for (const name of services) {
   const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/server.ts`], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: process.env,
+    // Own process group: Ctrl-C in a terminal signals only this process, which then stops each service once,
+    // instead of every service getting SIGINT from the terminal and SIGTERM from here (a "second signal").
+    detached: true,
   });
   children.set(name, child);
   child.on('exit', (code, signal) => {

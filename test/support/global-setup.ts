@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, migrate } from '@anchorwatch/store';
+import { dropDatabase, ensureDatabase, listDatabases, migrate } from '@anchorwatch/store';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 
@@ -16,7 +16,8 @@ interface Stoppable {
 }
 
 /**
- * One database and one BullMQ key prefix per test run, on the servers named by DATABASE_URL / REDIS_URL, or on
+ * One migrated template database and one BullMQ key prefix per test run (each test file copies the template: see
+ * file-database.ts), on the servers named by DATABASE_URL / REDIS_URL, or on
  * containers started with testcontainers when those are unset. Teardown removes only what this run made.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -48,6 +49,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('queuePrefix', queuePrefix);
 
   return async () => {
+    // Files drop their own copies; a file that crashed leaves one behind, so sweep them by name too.
+    for (const name of await listDatabases(databaseUrl.toString(), `aw_test_${runId}_`)) {
+      const copy = new URL(databaseUrl);
+      copy.pathname = `/${name}`;
+      await dropDatabase(copy.toString());
+    }
     await dropDatabase(databaseUrl.toString());
     await deleteKeys(redisUrl, `${queuePrefix}*`);
     await Promise.all(containers.map((c) => c.stop()));

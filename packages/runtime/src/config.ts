@@ -30,10 +30,15 @@ const configSchema = z.object({
   WORKER_JOB_ATTEMPTS: positiveInt.default(10),
   WORKER_CATALOG_TTL_MS: positiveInt.default(5000),
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
+  OUTBOX_POLL_MS: positiveInt.default(1000),
+  OUTBOX_BATCH_SIZE: positiveInt.default(500),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
   PUBLIC_API_URL: z.string().default('http://127.0.0.1:3000'),
-  WEBHOOK_SECRET_KEY: z.string().default(''),
+  WEBHOOK_SECRET_KEY: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
   WEBHOOK_SECRET_OVERLAP_MS: positiveInt.default(24 * 3600_000),
   WEBHOOK_ALLOWED_ADDRESSES: z.string().default(''),
   WEBHOOK_MAX_PER_MERCHANT: positiveInt.default(25),

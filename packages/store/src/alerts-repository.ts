@@ -1,72 +1,29 @@
 import type { Alert, Finding, ListAlertsQuery } from '@anchorwatch/schemas';
+import { selectAlerts, toAlert, type AlertRow } from './alert-rows.ts';
 import type { Queryable } from './db.ts';
-
-interface AlertRow {
-  id: string;
-  session_id: string;
-  product_id: string;
-  event_id: string;
-  event_type: 'transcript' | 'chat';
-  text: string;
-  speaker: string | null;
-  kind: Alert['kind'];
-  rule: string;
-  severity: Alert['severity'];
-  score: number;
-  explanation: Alert['explanation'];
-  detector_version: string;
-  offset_start: number;
-  occurred_at: Date;
-  received_at: Date;
-  created_at: Date;
-  status: Alert['status'];
-}
-
-const toAlert = (r: AlertRow): Alert => ({
-  id: r.id,
-  sessionId: r.session_id,
-  productId: r.product_id,
-  eventId: r.event_id,
-  eventType: r.event_type,
-  text: r.text,
-  speaker: r.speaker,
-  kind: r.kind,
-  rule: r.rule,
-  severity: r.severity,
-  score: r.score,
-  explanation: r.explanation,
-  detectorVersion: r.detector_version,
-  offsetSeconds: r.offset_start,
-  occurredAt: r.occurred_at.toISOString(),
-  eventReceivedAt: r.received_at.toISOString(),
-  createdAt: r.created_at.toISOString(),
-  status: r.status,
-});
-
-const selectAlerts = `
-  SELECT a.id, a.session_id, a.product_id, a.event_id, e.type AS event_type, e.text, e.speaker, a.kind, a.rule,
-         a.severity, a.score, a.explanation, a.detector_version, e.offset_start, e.occurred_at, e.received_at,
-         a.created_at, a.status
-  FROM alerts a JOIN events e ON e.session_id = a.session_id AND e.event_id = a.event_id`;
 
 /** Stable identity of an alert within a session: the same finding is never stored twice. */
 export const alertKey = (f: Pick<Finding, 'eventId' | 'productId' | 'rule'>): string =>
   `${f.eventId}\u0000${f.productId}\u0000${f.rule}`;
 
-/** Stores findings as alerts; a finding already stored is skipped, one that was retracted opens again. */
+/**
+ * Stores findings as alerts; a finding already stored is skipped, one that was retracted opens again. Returns the
+ * ids of the alerts raised (new or reopened), for the outbox.
+ */
 export async function upsertAlerts(
   db: Queryable,
   session: { id: string; merchantId: string },
   findings: Finding[],
-): Promise<number> {
-  if (findings.length === 0) return 0;
-  const { rowCount } = await db.query(
+): Promise<string[]> {
+  if (findings.length === 0) return [];
+  const { rows } = await db.query<{ id: string }>(
     `INSERT INTO alerts (merchant_id, session_id, event_id, product_id, kind, rule, severity, score, explanation,
                          detector_version)
      SELECT $1, $2, * FROM unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::float8[],
                                   $9::jsonb[], $10::text[])
      ON CONFLICT (session_id, event_id, product_id, rule) DO UPDATE SET status = 'open'
-       WHERE alerts.status = 'retracted'`,
+       WHERE alerts.status = 'retracted'
+     RETURNING id`,
     [
       session.merchantId,
       session.id,
@@ -80,28 +37,29 @@ export async function upsertAlerts(
       findings.map((f) => f.detectorVersion),
     ],
   );
-  return rowCount ?? 0;
+  return rows.map((r) => r.id);
 }
 
 /**
  * Retracts the open alerts on `eventIds` that are not in `keep` (a late `product_on_air` changed what "this"
- * referred to). Alerts someone already acted on are left as they are.
+ * referred to). Alerts someone already acted on are left as they are. Returns the ids retracted.
  */
 export async function retractAlertsExcept(
   db: Queryable,
   sessionId: string,
   eventIds: string[],
   keep: Set<string>,
-): Promise<number> {
-  if (eventIds.length === 0) return 0;
+): Promise<string[]> {
+  if (eventIds.length === 0) return [];
   const { rows } = await db.query<{ id: string; event_id: string; product_id: string; rule: string }>(
     `SELECT id, event_id, product_id, rule FROM alerts WHERE session_id = $1 AND event_id = ANY($2) AND status = 'open'`,
     [sessionId, eventIds],
   );
   const stale = rows.filter((r) => !keep.has(alertKey({ eventId: r.event_id, productId: r.product_id, rule: r.rule })));
-  if (stale.length === 0) return 0;
-  await db.query(`UPDATE alerts SET status = 'retracted' WHERE id = ANY($1::uuid[])`, [stale.map((r) => r.id)]);
-  return stale.length;
+  if (stale.length === 0) return [];
+  const ids = stale.map((r) => r.id);
+  await db.query(`UPDATE alerts SET status = 'retracted' WHERE id = ANY($1::uuid[])`, [ids]);
+  return ids;
 }
 
 /** Lists a merchant's alerts, newest first; retracted alerts are left out. */

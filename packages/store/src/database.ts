@@ -40,3 +40,22 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 }
+
+/** Creates `databaseUrl` as a copy of the migrated database at `templateUrl` (each test file gets its own). */
+export async function copyDatabase(templateUrl: string, databaseUrl: string): Promise<void> {
+  const { name: template } = splitDatabaseUrl(templateUrl);
+  await onAdmin(databaseUrl, async (client, name) => {
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  });
+}
+
+/** Names of the databases on the server of `databaseUrl` that start with `prefix` (for test cleanup). */
+export async function listDatabases(databaseUrl: string, prefix: string): Promise<string[]> {
+  return onAdmin(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname',
+      [prefix],
+    );
+    return rows.map((r) => r.datname);
+  });
+}

@@ -3,6 +3,7 @@ import pg from 'pg';
 /** A pool or a client inside a transaction: repositories accept either. */
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
 
 // Return int8 counts as numbers; they never approach 2^53 here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

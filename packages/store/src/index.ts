@@ -9,5 +9,6 @@ export * from './contracts-repository.ts';
 export * from './sessions-repository.ts';
 export * from './events-repository.ts';
 export * from './alerts-repository.ts';
+export * from './outbox-repository.ts';
 export * from './webhooks-repository.ts';
 export * from './webhook-deliveries-repository.ts';

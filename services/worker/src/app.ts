@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DetectorCache } from './detector-cache.ts';
 import { createIngestWorker } from './ingest-worker.ts';
+import type { AlertSink } from './outbox/alert-sink.ts';
+import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
 import { createWebhookWorker } from './webhooks/webhook-worker.ts';
 
@@ -19,19 +21,32 @@ export interface WorkerOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ingestWorker: Worker<IngestBatchJob, BatchResult>;
+    alertDispatcher: AlertDispatcher;
   }
 }
 
 /**
- * Registers the worker service: the BullMQ consumer and its health routes. Closing the app closes the worker,
- * which waits for the jobs in hand to finish.
+ * Registers the worker service: the BullMQ consumer, the alert outbox dispatcher and its sinks, and the health
+ * routes. Closing the app closes the worker, which waits for the jobs in hand to finish, then the dispatcher.
  */
 export async function workerApp(app: FastifyInstance, options: WorkerOptions): Promise<void> {
   const { config, pool, redis } = options;
   const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS) }, app.log);
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
+
+  // Everything that must hear of alert changes, in the order it hears them.
   const webhooks = createWebhookWorker(redis, config, { pool }, app.log);
+  const sinks: AlertSink[] = [webhooks.sink];
+  const dispatcher = createAlertDispatcher({
+    pool,
+    sinks,
+    batchSize: config.OUTBOX_BATCH_SIZE,
+    pollMs: config.OUTBOX_POLL_MS,
+    log: app.log.child({ component: 'outbox' }),
+  });
+  app.decorate('alertDispatcher', dispatcher);
+  app.addHook('onClose', async () => dispatcher.close());
   app.addHook('onClose', async () => webhooks.close());
   registerHealthRoutes(
     app,

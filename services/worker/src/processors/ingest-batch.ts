@@ -6,6 +6,7 @@ import {
   listOnAirTimeline,
   listTextEventsBetween,
   lockSessionForBatch,
+  recordAlertEvents,
   retractAlertsExcept,
   upsertAlerts,
   withTransaction,
@@ -41,7 +42,8 @@ const toText = (e: NewEvent): StoredTextEvent | null =>
 /**
  * Stores one batch and analyses what is new, in one transaction holding the session's row lock, so batches of a
  * session never interleave even across workers. A `product_on_air` that arrives after lines it precedes
- * re-analyses those lines: alerts that no longer hold are retracted, new ones raised.
+ * re-analyses those lines: alerts that no longer hold are retracted, new ones raised. Every alert change goes to
+ * the outbox in the same transaction.
  */
 export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): Promise<BatchResult> {
   const firstArrival = new Date(Math.min(...job.events.map((e) => Date.parse(e.receivedAt))));
@@ -69,14 +71,19 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
         if (productIds.has(f.productId)) findings.push(f);
       }
     }
-    const alerts = await upsertAlerts(tx, session, findings);
+    const raised = await upsertAlerts(tx, session, findings);
     const retracted = await retractAlertsExcept(
       tx,
       session.id,
       rescan.map((e) => e.eventId),
       new Set(findings.map(alertKey)),
     );
-    return { stored: fresh.length, analysed: lines.length, alerts, retracted };
+    // In this transaction, so a crash after commit cannot lose what evidence, webhooks and the feed must hear of.
+    await recordAlertEvents(tx, [
+      ...raised.map((alertId) => ({ alertId, kind: 'raised' as const })),
+      ...retracted.map((alertId) => ({ alertId, kind: 'retracted' as const })),
+    ]);
+    return { stored: fresh.length, analysed: lines.length, alerts: raised.length, retracted: retracted.length };
   });
 }
 

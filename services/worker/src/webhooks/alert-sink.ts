@@ -1,22 +1,10 @@
 import type { Config } from '@anchorwatch/runtime';
-import type { Alert } from '@anchorwatch/schemas';
+import type { Alert, AlertEvent } from '@anchorwatch/schemas';
 import { listEnabledWebhooks, type Pool } from '@anchorwatch/store';
 import { groupKeyOf, wantsAlert } from '@anchorwatch/webhooks';
+import type { AlertSink } from '../outbox/alert-sink.ts';
 import type { AlertGrouping } from './alert-grouping.ts';
 import { queueDelivery, queueFlush, type WebhookQueue } from './delivery-queue.ts';
-
-// The outbox contract (notes/OUTBOX.md) until it lands on main: replaced by the imports from there.
-export interface AlertEvent {
-  feedSeq: string;
-  kind: 'raised' | 'retracted' | 'status_changed';
-  merchantId: string;
-  recordedAt: string;
-  alert: Alert;
-}
-export interface AlertSink {
-  readonly name: string;
-  deliver(events: AlertEvent[]): Promise<void>;
-}
 
 export interface WebhookSinkDeps {
   pool: Pool;
