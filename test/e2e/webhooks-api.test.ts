@@ -131,6 +131,15 @@ describe('webhook endpoints API', () => {
     expect((await call(stack.apiUrl, 'GET', `/v1/webhooks/${id}`, keys.ops)).status).toBe(200);
   });
 
+  it('documents every webhook route in the OpenAPI document', async () => {
+    const doc = await call<{ paths: Record<string, Record<string, unknown>> }>(stack.apiUrl, 'GET', '/openapi.json', null);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/webhooks', '/v1/webhooks/{id}', '/v1/webhooks/{id}/rotate-secret', '/v1/webhooks/{id}/test',
+        '/v1/webhooks/{id}/deliveries', '/v1/webhooks/{id}/deliveries/{deliveryId}/replay']),
+    );
+    expect(Object.keys(doc.body.paths['/v1/webhooks/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
+  });
+
   it('answers webhooks_not_configured when the server has no WEBHOOK_SECRET_KEY', async () => {
     const config = testConfig({ WEBHOOK_SECRET_KEY: '', WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1' });
     const pool = createPool(config.DATABASE_URL, 2);

@@ -217,6 +217,24 @@ describe('webhook deliveries', () => {
     gaps.forEach((gap) => expect(gap).toBeGreaterThanOrEqual(200));
   });
 
+  it('holds a Slack endpoint off for its Retry-After after a 429, and sends a Block Kit test message', async () => {
+    const { tenant } = await newTenant();
+    const slack = await receiver();
+    slack.answer = () => (slack.received.length === 1 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200 });
+    const hook = await createWebhook(tenant, { url: slack.url('/services/T1/B1/limited'), format: 'slack' });
+    const test = await call<{ deliveryId: string }>(stack.apiUrl, 'POST', `/v1/webhooks/${hook.id}/test`, tenant.adminKey);
+    const [done] = await eventually(async () => {
+      const log = await deliveries(tenant, hook.id);
+      return log[0]?.status === 'succeeded' ? log : undefined;
+    });
+    expect(done!.id).toBe(test.body.deliveryId);
+    expect(done!.attempts.map((a) => a.statusCode)).toEqual([429, 200]);
+    // The retry schedule alone would retry after 50 ms; the endpoint asked for a second.
+    expect(slack.received[1]!.at - slack.received[0]!.at).toBeGreaterThanOrEqual(900);
+    const message = slackMessage.parse(JSON.parse(slack.received[1]!.body));
+    expect(message.text).toContain('test message');
+  });
+
   it('groups repeats of the same session, product and rule into one notification with a count, and honours mute windows', async () => {
     const { tenant, live } = await newTenant();
     const rx = await receiver();

@@ -10,8 +10,8 @@ export interface Received {
   at: number;
 }
 
-/** How the receiver answers a request: a status, after `hold` settles if given. */
-export type Answer = (req: Received) => { status: number; hold?: Promise<void> };
+/** How the receiver answers a request: a status (and headers), after `hold` settles if given. */
+export type Answer = (req: Received) => { status: number; headers?: Record<string, string>; hold?: Promise<void> };
 
 /**
  * A local HTTP receiver on 127.0.0.1 standing in for a customer's webhook endpoint or Slack: records every
@@ -49,8 +49,8 @@ export class WebhookReceiver {
         const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
         const got: Received = { path: req.url ?? '', headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now() - this.born };
         this.received.push(got);
-        const { status, hold } = this.answer(got);
-        void (hold ?? Promise.resolve()).then(() => res.writeHead(status).end());
+        const answer = this.answer(got);
+        void (answer.hold ?? Promise.resolve()).then(() => res.writeHead(answer.status, answer.headers).end());
       });
     });
     await new Promise<void>((r) => server.listen(this.port, '127.0.0.1', r));

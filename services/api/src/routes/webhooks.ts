@@ -72,7 +72,11 @@ export const webhooksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { po
     }
   };
   const enqueue = async (deliveryId: string, jobId: string): Promise<void> => {
-    await queue.add('deliver', { type: 'deliver', deliveryId }, deliverJobOptions(jobId, config.WEBHOOK_MAX_ATTEMPTS));
+    try {
+      await queue.add('deliver', { type: 'deliver', deliveryId }, deliverJobOptions(jobId, config.WEBHOOK_MAX_ATTEMPTS));
+    } catch (err) {
+      throw new AnchorwatchError('unavailable', 'cannot queue the delivery (Redis unreachable); try again', { cause: err });
+    }
   };
 
   app.post(

@@ -1,4 +1,4 @@
-import type { Alert } from '@anchorwatch/schemas';
+import { alert as alertSchema, type Alert } from '@anchorwatch/schemas';
 import type { Redis } from 'ioredis';
 
 // KEYS: group hash, seen marker of (webhook, alert). ARGV: alert id, alert JSON, cooldown ms, seen TTL ms.
@@ -72,6 +72,6 @@ export class AlertGrouping {
   /** Closes a window: the repeats it absorbed (0: none, the group ended) and the latest of them. */
   async flush(webhookId: string, groupKey: string, windowId: string, nextWindowId: string): Promise<{ count: number; latest: Alert | null }> {
     const [count, latest] = (await this.redis.eval(flushScript, 1, this.groupKey(webhookId, groupKey), windowId, nextWindowId, this.cooldownMs)) as [number, string];
-    return { count: Number(count), latest: Number(count) > 0 && latest ? (JSON.parse(latest) as Alert) : null };
+    return { count: Number(count), latest: Number(count) > 0 && latest ? alertSchema.parse(JSON.parse(latest)) : null };
   }
 }

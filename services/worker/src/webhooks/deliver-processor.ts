@@ -51,9 +51,10 @@ function buildRequest(d: DeliveryToSend, target: WebhookTarget, deps: DeliverDep
   if (target.format === 'slack') {
     return { body: JSON.stringify(data ? slackAlertMessage(data) : slackTestMessage()), headers: {} };
   }
-  if (!deps.secretKey) throw new Error('WEBHOOK_SECRET_KEY is not set: cannot sign');
+  const key = deps.secretKey;
+  if (!key) throw new Error('WEBHOOK_SECRET_KEY is not set: cannot sign');
   const body = JSON.stringify(data ? alertPayload(data, at) : testPayload(target.id, at));
-  const secrets = target.sealedSecrets.map((s) => openSecret(s, deps.secretKey!));
+  const secrets = target.sealedSecrets.map((s) => openSecret(s, key));
   return { body, headers: { ...signPayload(secrets, messageIdOf(d.id), at, body) } };
 }
 
