@@ -25,7 +25,8 @@ export async function openSession(
   apiUrl: string,
   tenant: Tenant,
   products: { name: string; aliases?: string[] }[],
-  session: { startedAt?: string; title?: string } = {},
+  session: { startedAt?: string; title?: string; mediaUrl?: string } = {},
+  contractOptions: { evidencePreRollSeconds?: number; evidencePostRollSeconds?: number } = {},
 ): Promise<LiveSession> {
   const created: Product[] = [];
   for (const p of products) {
@@ -36,6 +37,7 @@ export async function openSession(
   const contract = await call<Contract>(apiUrl, 'POST', '/v1/contracts', tenant.adminKey, {
     creator: 'Maddie',
     productIds: created.map((p) => p.id),
+    ...contractOptions,
   });
   if (contract.status !== 201) throw new Error(`contract: ${contract.status} ${JSON.stringify(contract.body)}`);
   const opened = await call<CreatedSessionBody>(apiUrl, 'POST', '/v1/sessions', tenant.adminKey, {

@@ -34,6 +34,18 @@ const configSchema = z.object({
   OUTBOX_BATCH_SIZE: positiveInt.default(500),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   ANCHORWATCH_SHARED_DATA: z.string().default('../shared/data'),
+  EVIDENCE_PRE_ROLL_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  EVIDENCE_POST_ROLL_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  EVIDENCE_FINALISE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  EVIDENCE_SILENCE_GAP_SECONDS: z.coerce.number().min(0).default(10),
+  EVIDENCE_SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+  EVIDENCE_SWEEP_INTERVAL_MS: positiveInt.default(10_000),
+  EVIDENCE_CONCURRENCY: positiveInt.default(2),
+  EVIDENCE_RETENTION_DAYS: positiveInt.default(30),
+  EVIDENCE_PURGE_INTERVAL_MS: positiveInt.default(3_600_000),
+  EVIDENCE_PURGE_BATCH_SIZE: positiveInt.default(5_000),
+  EVIDENCE_EXPORT_MAX_CLIPS: positiveInt.default(500),
+  EVIDENCE_PDF_FONT_PATH: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   PUBLIC_API_URL: z.string().default('http://127.0.0.1:3000'),
   WEBHOOK_SECRET_KEY: z
     .string()

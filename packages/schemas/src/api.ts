@@ -34,12 +34,16 @@ export type CreateProductBody = z.infer<typeof createProductBody>;
 export type Product = z.infer<typeof product>;
 
 // Contracts
+const evidenceRoll = z.number().int().min(0).max(600);
 export const createContractBody = z
   .object({
     creator: z.string().min(1).max(200),
     productIds: z.array(id).min(1).max(1000),
     startsAt: timestamp.optional(),
     endsAt: timestamp.optional(),
+    /** Seconds of context an evidence clip keeps before/after the triggering line (default: config). */
+    evidencePreRollSeconds: evidenceRoll.optional(),
+    evidencePostRollSeconds: evidenceRoll.optional(),
   })
   .refine((c) => !c.startsAt || !c.endsAt || c.startsAt <= c.endsAt, {
     message: 'endsAt must not be before startsAt',
@@ -52,6 +56,8 @@ export const contract = z.object({
   startsAt: timestamp.nullable(),
   endsAt: timestamp.nullable(),
   createdAt: timestamp,
+  evidencePreRollSeconds: z.number().nullable(),
+  evidencePostRollSeconds: z.number().nullable(),
 });
 export type CreateContractBody = z.infer<typeof createContractBody>;
 export type Contract = z.infer<typeof contract>;

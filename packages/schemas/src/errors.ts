@@ -22,6 +22,8 @@ export const errorCodes = [
   'text_too_long',
   'session_ended',
   'enqueue_failed',
+  // evidence
+  'export_too_large',
   // webhooks
   'webhook_url_refused',
   'webhooks_not_configured',
@@ -47,6 +49,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   text_too_long: 400,
   session_ended: 409,
   enqueue_failed: 503,
+  export_too_large: 413,
   webhook_url_refused: 400,
   webhooks_not_configured: 503,
 };

@@ -5,5 +5,6 @@ export * from './catalog.ts';
 export * from './findings.ts';
 export * from './jobs.ts';
 export * from './api.ts';
+export * from './evidence.ts';
 export * from './alert-events.ts';
 export * from './webhooks.ts';

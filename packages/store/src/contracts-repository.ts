@@ -9,10 +9,12 @@ interface ContractRow {
   starts_at: Date | null;
   ends_at: Date | null;
   created_at: Date;
+  evidence_pre_roll_seconds: number | null;
+  evidence_post_roll_seconds: number | null;
 }
 
 const selectContracts = `
-  SELECT c.id, c.creator, c.starts_at, c.ends_at, c.created_at,
+  SELECT c.id, c.creator, c.starts_at, c.ends_at, c.created_at, c.evidence_pre_roll_seconds, c.evidence_post_roll_seconds,
          coalesce(array_agg(cp.product_id ORDER BY cp.product_id) FILTER (WHERE cp.product_id IS NOT NULL), '{}') AS product_ids
   FROM contracts c LEFT JOIN contract_products cp ON cp.contract_id = c.id`;
 
@@ -23,6 +25,8 @@ const toContract = (r: ContractRow): Contract => ({
   startsAt: r.starts_at?.toISOString() ?? null,
   endsAt: r.ends_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
+  evidencePreRollSeconds: r.evidence_pre_roll_seconds,
+  evidencePostRollSeconds: r.evidence_post_roll_seconds,
 });
 
 /** Creates a contract between the merchant and a host over some of the merchant's products. */
@@ -35,11 +39,20 @@ export async function createContract(db: Queryable, merchantId: string, input: C
   if (owned.rowCount !== productIds.length) throw new ConflictError('every productId must name one of your products');
   const { rows } = await db.query<{ id: string }>(
     `WITH c AS (
-       INSERT INTO contracts (merchant_id, creator, starts_at, ends_at) VALUES ($1, $2, $3, $4) RETURNING id
+       INSERT INTO contracts (merchant_id, creator, starts_at, ends_at, evidence_pre_roll_seconds, evidence_post_roll_seconds)
+       VALUES ($1, $2, $3, $4, $6, $7) RETURNING id
      ), p AS (
        INSERT INTO contract_products (contract_id, product_id) SELECT c.id, unnest($5::uuid[]) FROM c
      ) SELECT id FROM c`,
-    [merchantId, input.creator, input.startsAt ?? null, input.endsAt ?? null, productIds],
+    [
+      merchantId,
+      input.creator,
+      input.startsAt ?? null,
+      input.endsAt ?? null,
+      productIds,
+      input.evidencePreRollSeconds ?? null,
+      input.evidencePostRollSeconds ?? null,
+    ],
   );
   return getContract(db, merchantId, rows[0]!.id);
 }

@@ -6,6 +6,9 @@ import { registerAuthentication } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { alertsRoutes } from './routes/alerts.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
+import { legalHoldsRoutes } from './routes/legal-holds.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
@@ -34,6 +37,9 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(contractsRoutes, deps);
     await v1.register(sessionsRoutes, deps);
     await v1.register(alertsRoutes, deps);
+    await v1.register(evidenceRoutes, deps);
+    await v1.register(legalHoldsRoutes, deps);
+    await v1.register(auditRoutes, deps);
     await v1.register(webhooksRoutes, deps);
   });
 }

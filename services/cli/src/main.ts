@@ -1,5 +1,6 @@
 import { loadConfig } from '@anchorwatch/runtime';
 import { detectCommand } from './commands/detect.ts';
+import { evidenceCommand } from './commands/evidence.ts';
 import { merchantsCommand } from './commands/merchants.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { UsageError } from './usage-error.ts';
@@ -8,7 +9,9 @@ const help = `anchorwatch <command>
   merchants create --name NAME      create a merchant; prints {"merchantId","apiKey"} (an admin key, shown once)
   migrate                           create the database if missing and apply migrations
   detect --catalog FILE [--input FILE] [--started-at ISO]
-                                    print one JSON line per negative (event, product) mention`;
+                                    print one JSON line per negative (event, product) mention
+  evidence verify BUNDLE.zip        verify an evidence export offline: hashes, chain links, proofs (exit 1 on failure)
+  evidence purge                    purge raw events past EVIDENCE_RETENTION_DAYS that nothing references`;
 
 /** Dispatches `anchorwatch <command>`. */
 async function main(argv: string[]): Promise<void> {
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
       return migrateCommand(loadConfig());
     case 'detect':
       return detectCommand(args);
+    case 'evidence':
+      return evidenceCommand(args, () => loadConfig());
     case undefined:
     case 'help':
     case '--help':

@@ -1,10 +1,13 @@
 import { pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import type { IngestBatchJob } from '@anchorwatch/schemas';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
-import type { Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DetectorCache } from './detector-cache.ts';
+import { createEvidenceQueue } from './evidence/evidence-queue.ts';
+import { createEvidenceSink } from './evidence/evidence-sink.ts';
+import { createEvidenceWorker, scheduleEvidenceMaintenance } from './evidence/evidence-worker.ts';
 import { createIngestWorker } from './ingest-worker.ts';
 import type { AlertSink } from './outbox/alert-sink.ts';
 import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
@@ -21,6 +24,7 @@ export interface WorkerOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     ingestWorker: Worker<IngestBatchJob, BatchResult>;
+    evidenceQueue: Queue;
     alertDispatcher: AlertDispatcher;
   }
 }
@@ -34,10 +38,14 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS) }, app.log);
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
+  const evidenceQueue = createEvidenceQueue(redis, config);
+  const evidenceWorker = createEvidenceWorker(redis, config, pool, app.log);
+  await scheduleEvidenceMaintenance(evidenceQueue, config);
+  app.decorate('evidenceQueue', evidenceQueue);
 
   // Everything that must hear of alert changes, in the order it hears them.
   const webhooks = createWebhookWorker(redis, config, { pool }, app.log);
-  const sinks: AlertSink[] = [webhooks.sink];
+  const sinks: AlertSink[] = [createEvidenceSink(evidenceQueue, config), webhooks.sink];
   const dispatcher = createAlertDispatcher({
     pool,
     sinks,
@@ -47,10 +55,15 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   });
   app.decorate('alertDispatcher', dispatcher);
   app.addHook('onClose', async () => dispatcher.close());
+  // After the dispatcher: it may still hand a batch to the evidence sink while closing.
+  app.addHook('onClose', async () => {
+    await evidenceWorker.close();
+    await evidenceQueue.close();
+  });
   app.addHook('onClose', async () => webhooks.close());
   registerHealthRoutes(
     app,
-    { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() },
+    { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() && evidenceWorker.isRunning() },
     options.isDraining,
   );
 }

@@ -1,6 +1,13 @@
 import { bearerToken, type Config } from '@anchorwatch/runtime';
 import { AnchorwatchError, httpStatusOf, type ReceivedEvent } from '@anchorwatch/schemas';
-import { findSessionByIngestToken, getSessionContext, type Pool, type SessionContext } from '@anchorwatch/store';
+import {
+  findSessionByIngestToken,
+  getSessionContext,
+  recordConnectionClosed,
+  recordConnectionOpened,
+  type Pool,
+  type SessionContext,
+} from '@anchorwatch/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IngestConnection } from '../connection.ts';
@@ -76,6 +83,11 @@ export async function ingestSocketRoute(app: FastifyInstance, options: IngestRou
       });
       connections.add(connection);
       log.info('ingest connected');
+      // Evidence clips mark the time no connection was open; recording it never holds up the stream.
+      const recorded = recordConnectionOpened(pool, session, new Date()).catch((err: unknown) => {
+        log.warn({ err }, 'recording the connection failed');
+        return null;
+      });
 
       // The session may be ended through the API while the stream runs; notice it without a query per frame.
       const recheck = setInterval(() => {
@@ -93,6 +105,10 @@ export async function ingestSocketRoute(app: FastifyInstance, options: IngestRou
         clearInterval(recheck);
         connections.delete(connection);
         void connection.drain();
+        const closedAt = new Date();
+        void recorded
+          .then((id) => (id === null ? undefined : recordConnectionClosed(pool, id, closedAt, code)))
+          .catch((err: unknown) => log.warn({ err }, 'recording the disconnect failed'));
         log.info({ code }, 'ingest disconnected');
       });
       socket.on('error', (err: Error) => log.warn({ err }, 'ingest socket error'));

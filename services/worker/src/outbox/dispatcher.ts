@@ -62,9 +62,16 @@ export function createAlertDispatcher(options: DispatcherOptions): AlertDispatch
 
   const dropLeadership = (err?: Error): void => {
     if (!leader) return;
+    leader.off('notification', poke);
+    leader.off('error', onConnectionError);
     leader.release(err ?? true);
     leader = null;
   };
+
+  function onConnectionError(err: Error): void {
+    log.error({ err }, 'outbox dispatcher lost its connection');
+    dropLeadership(err);
+  }
 
   async function tryToLead(): Promise<void> {
     const client = await pool.connect();
@@ -73,13 +80,10 @@ export function createAlertDispatcher(options: DispatcherOptions): AlertDispatch
       client.release();
       return;
     }
-    client.on('notification', poke);
-    client.on('error', (err) => {
-      log.error({ err }, 'outbox dispatcher lost its connection');
-      dropLeadership(err);
-    });
-    await client.query(`LISTEN ${ALERT_EVENTS_CHANNEL}`);
     leader = client;
+    client.on('notification', poke);
+    client.on('error', onConnectionError);
+    await client.query(`LISTEN ${ALERT_EVENTS_CHANNEL}`);
     log.info('outbox dispatcher leads');
   }
 
@@ -122,11 +126,9 @@ export function createAlertDispatcher(options: DispatcherOptions): AlertDispatch
       closed = true;
       poke();
       await loop;
-      if (leader) {
-        await leader.query('SELECT pg_advisory_unlock($1)', [LEADER_LOCK_KEY]).catch(() => undefined);
-        leader.release();
-        leader = null;
-      }
+      // The connection LISTENs and carries our listeners: destroy it rather than return it to the pool. Closing
+      // it also releases the advisory lock.
+      dropLeadership();
     },
   };
 }
