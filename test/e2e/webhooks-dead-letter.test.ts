@@ -109,6 +109,39 @@ describe('failing endpoints', () => {
   });
 });
 
+describe('paused and deleted endpoints', () => {
+  it('dead-letters what was queued for a paused endpoint, and drops what was queued for a deleted one', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    rx.answer = () => ({ status: 200, hold: released });
+    const paused = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/paused') })).body;
+    const deleted = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/deleted') })).body;
+    // One request in flight per endpoint: the second test event of each waits behind the first.
+    for (const hook of [paused, deleted]) {
+      await api('POST', `/v1/webhooks/${hook.id}/test`);
+      await eventually(async () => (rx.on(hook === paused ? '/paused' : '/deleted').length === 1 ? true : undefined));
+    }
+    const waitingPaused = await api<{ deliveryId: string }>('POST', `/v1/webhooks/${paused.id}/test`);
+    const waitingDeleted = await api<{ deliveryId: string }>('POST', `/v1/webhooks/${deleted.id}/test`);
+    await api('PATCH', `/v1/webhooks/${paused.id}`, { enabled: false });
+    await api('DELETE', `/v1/webhooks/${deleted.id}`);
+    release();
+
+    const dead = await eventually(async () => {
+      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${paused.id}/deliveries?status=dead`);
+      return log.body.length ? log.body : undefined;
+    });
+    expect(dead.map((d) => d.id)).toEqual([waitingPaused.body.deliveryId]);
+    const row = await eventually(async () => {
+      const { rows } = await stack.pool.query<{ status: string }>('SELECT status FROM webhook_deliveries WHERE id = $1', [waitingDeleted.body.deliveryId]);
+      return rows[0]?.status === 'dead' ? rows[0] : undefined;
+    });
+    expect(row.status).toBe('dead');
+    expect(rx.on('/paused')).toHaveLength(1);
+    expect(rx.on('/deleted')).toHaveLength(1);
+  });
+});
+
 describe('server-side request forgery at delivery time', () => {
   it('checks the address again when sending: a receiver no longer allow-listed gets nothing', async () => {
     const before = rx.received.length;
