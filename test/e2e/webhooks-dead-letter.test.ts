@@ -76,21 +76,23 @@ describe('failing endpoints', () => {
     expect((await api<ErrorBody>('POST', `/v1/webhooks/${hook.id}/deliveries/${dead!.id}/replay`)).status).toBe(409);
   });
 
-  it('does not disable an endpoint that failed one delivery but received another meanwhile', async () => {
-    // The first message this endpoint sees always fails; every other one succeeds.
-    let poisoned: string | undefined;
-    rx.answer = (r) => {
-      poisoned ??= r.headers['webhook-id'];
-      return { status: r.headers['webhook-id'] === poisoned ? 500 : 200 };
-    };
+  it('does not disable an endpoint that received another delivery while one was failing', async () => {
+    // The first message (B) is held in flight while A is queued, then accepted; every later request (A) fails.
+    let releaseB!: () => void;
+    const heldB = new Promise<void>((r) => (releaseB = r));
+    rx.answer = () => (rx.on('/flaky').length === 1 ? { status: 200, hold: heldB } : { status: 500 });
     const hook = (await api<Webhook>('POST', '/v1/webhooks', { url: rx.url('/flaky') })).body;
-    const first = await api<{ messageId: string }>('POST', `/v1/webhooks/${hook.id}/test`);
-    await api('POST', `/v1/webhooks/${hook.id}/test`);
-    await eventually(async () => {
-      const log = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries`);
-      return log.body.some((d) => d.status === 'dead') && log.body.some((d) => d.status === 'succeeded') ? true : undefined;
+    const b = await api<{ deliveryId: string }>('POST', `/v1/webhooks/${hook.id}/test`);
+    await eventually(async () => (rx.on('/flaky').length === 1 ? true : undefined));
+    const a = await api<{ deliveryId: string }>('POST', `/v1/webhooks/${hook.id}/test`);
+    releaseB();
+
+    const log = await eventually(async () => {
+      const l = await api<WebhookDelivery[]>('GET', `/v1/webhooks/${hook.id}/deliveries`);
+      return l.body.find((d) => d.id === a.body.deliveryId)?.status === 'dead' ? l.body : undefined;
     });
-    expect(poisoned).toBe(first.body.messageId);
+    expect(log.find((d) => d.id === b.body.deliveryId)?.status).toBe('succeeded');
+    expect(log.find((d) => d.id === a.body.deliveryId)?.attempts.map((x) => x.statusCode)).toEqual([500, 500, 500]);
     expect((await api<Webhook>('GET', `/v1/webhooks/${hook.id}`)).body.disabledAt).toBeNull();
   });
 
