@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createLogger, loadConfig } from '@anchorwatch/runtime';
 import { ensureDatabase, migrate } from '@anchorwatch/store';
+import { buildWeb } from '@anchorwatch/web/build';
 
 const services = ['api', 'ingest', 'worker'] as const;
 const config = loadConfig();
@@ -10,6 +11,11 @@ const logger = createLogger(config, 'start');
 await ensureDatabase(config.DATABASE_URL);
 const applied = await migrate(config.DATABASE_URL);
 logger.info({ applied }, 'database ready');
+// The staff page is built here (only when its sources changed) so a fresh clone serves it at `/`.
+await buildWeb().then(
+  () => logger.info('staff page built'),
+  (err: unknown) => logger.error({ err }, 'staff page build failed; the API answers 503 at /'),
+);
 
 const children = new Map<string, ChildProcess>();
 let stopping = false;

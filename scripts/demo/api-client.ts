@@ -53,6 +53,16 @@ export class ApiClient {
     return this.call('GET', `/v1/alerts?${query}`, 200, z.array(alert));
   }
 
+  /** `GET /v1/alerts/feed`: the live feed's server-sent-event body, to read until `signal` aborts. */
+  async openFeed(query: URLSearchParams, signal: AbortSignal): Promise<AsyncIterable<Uint8Array>> {
+    const res = await fetch(`${this.baseUrl}/v1/alerts/feed?${query}`, {
+      headers: { authorization: `Bearer ${this.apiKey}`, accept: 'text/event-stream' },
+      signal,
+    });
+    if (res.status !== 200 || !res.body) throw new ApiError(`GET /v1/alerts/feed answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    return res.body;
+  }
+
   /** The `GET /v1/alerts` URL of a session, for the reader to call later. */
   alertsUrl(sessionId: string): string {
     return `${this.baseUrl}/v1/alerts?sessionId=${sessionId}`;

@@ -1,4 +1,4 @@
-import { createDetector, detectStream } from '@anchorwatch/engine';
+import { createDetector, DEFAULT_RULES, detectStream } from '@anchorwatch/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../support/config.ts';
 import { call, eventually } from '../support/http.ts';
@@ -78,7 +78,7 @@ describe('a live session, end to end', () => {
 
     // The worker gives the same findings as the offline engine (`anchorwatch detect`) over the same events.
     const offline = detectStream(
-      createDetector({ products: live.products.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) }),
+      createDetector({ products: live.products.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) }, { rules: DEFAULT_RULES }),
       events,
       { startedAtMs: Date.parse(startedAt) },
     );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, listDatabases, migrate } from '@anchorwatch/store';
+import { buildWeb } from '@anchorwatch/web/build';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 
@@ -42,6 +43,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   databaseUrl.pathname = `/aw_test_${runId}`;
   await ensureDatabase(databaseUrl.toString());
   await migrate(databaseUrl.toString());
+  // Built once here (when stale) so no two test files, or `npm start` under test, rebuild the page at once.
+  await buildWeb();
   const queuePrefix = `awtest_${runId}`;
 
   project.provide('databaseUrl', databaseUrl.toString());

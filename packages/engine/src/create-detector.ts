@@ -1,9 +1,11 @@
-import type { Catalog, Finding } from '@anchorwatch/schemas';
+import type { Catalog, DetectionRule, Finding } from '@anchorwatch/schemas';
 import { attribute, type Attribution } from './attribute.ts';
 import { buildFinding, negativity } from './build-finding.ts';
 import { compileMentions, findMentions } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
+import { applyRules } from './rules/apply-rules.ts';
+import { compileRules } from './rules/compile-rules.ts';
 import { compileTerms, scoreClause } from './score-clause.ts';
 import { endsWithQuestion, splitClauses } from './split-clauses.ts';
 import { tokenize } from './tokenize.ts';
@@ -14,14 +16,24 @@ import { DETECTOR_VERSION } from './version.ts';
 export interface DetectorOptions {
   /** Merchant- or category-specific complaints, added to the built-in live-commerce phrases. */
   extraPhrases?: readonly NegativePhrase[];
+  /** A contract's merchant rules (callers add DEFAULT_RULES), compiled once here; see rules/apply-rules.ts. */
+  rules?: readonly DetectionRule[];
 }
 
 /** Builds a detector for one catalogue: aliases and phrases are compiled here, once, not per line. */
 export function createDetector(catalog: Catalog, options: DetectorOptions = {}): Detector {
   const mentionIndex = compileMentions(catalog);
   const terms = compileTerms([...NEGATIVE_PHRASES, ...(options.extraPhrases ?? [])]);
+  const rules = options.rules ? compileRules(options.rules) : null;
 
   function detect(input: DetectInput, context: DetectContext): Finding[] {
+    const found = detectSentiment(input, context);
+    if (!rules || typeof input?.text !== 'string') return found;
+    const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
+    return applyRules(rules, input, { onAirProductId: context?.onAirProductId ?? null }, found, namedIn, DETECTOR_VERSION);
+  }
+
+  function detectSentiment(input: DetectInput, context: DetectContext): Finding[] {
     const text = typeof input?.text === 'string' ? input.text : '';
     const onAir = context?.onAirProductId ?? null;
     // normalise → find mentions → split clauses → score → attribute → explain

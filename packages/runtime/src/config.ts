@@ -46,6 +46,14 @@ const configSchema = z.object({
   EVIDENCE_PURGE_BATCH_SIZE: positiveInt.default(5_000),
   EVIDENCE_EXPORT_MAX_CLIPS: positiveInt.default(500),
   EVIDENCE_PDF_FONT_PATH: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+  RULES_MAX_PER_CONTRACT: positiveInt.default(500),
+  CHAT_BURST_WINDOW_MS: positiveInt.default(60_000),
+  CHAT_BURST_MIN_COMPLAINTS: positiveInt.default(5),
+  WEB_DIST_DIR: z.string().default(''),
+  FEED_HEARTBEAT_MS: positiveInt.default(15_000),
+  FEED_REPLAY_PAGE_SIZE: positiveInt.default(500),
+  FEED_MAX_PENDING_EVENTS: positiveInt.default(10_000),
+  FEED_MAX_BUFFERED_BYTES: positiveInt.default(4 * 1024 * 1024),
   PUBLIC_API_URL: z.string().default('http://127.0.0.1:3000'),
   WEBHOOK_SECRET_KEY: z
     .string()

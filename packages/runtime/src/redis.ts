@@ -20,3 +20,8 @@ export async function pingRedis(redis: Redis): Promise<boolean> {
 }
 
 export type { Redis };
+
+/** The Redis channel on which the worker publishes a merchant's alert events and API instances listen for them. */
+export function alertFeedChannel(prefix: string, merchantId: string): string {
+  return `${prefix}:alert-feed:${merchantId}`;
+}

@@ -90,6 +90,19 @@ export type Session = z.infer<typeof session>;
 
 // Alerts
 export const alertStatus = z.enum(['open', 'acknowledged', 'resolved', 'dismissed', 'retracted']);
+/** The statuses a person can move an alert to (retraction is the engine's). */
+export const alertActionStatus = z.enum(['acknowledged', 'resolved', 'dismissed']);
+/** One move of an alert through its lifecycle: who (API key) and when; a dismissal carries its reason. */
+export const alertStatusChange = z.object({
+  from: alertStatus,
+  to: alertActionStatus,
+  at: timestamp,
+  by: z.object({ keyId: id, name: z.string() }),
+  reason: z.string().nullable(),
+});
+export type AlertStatus = z.infer<typeof alertStatus>;
+export type AlertActionStatus = z.infer<typeof alertActionStatus>;
+export type AlertStatusChange = z.infer<typeof alertStatusChange>;
 export const alert = z.object({
   id,
   sessionId: id,
@@ -111,6 +124,8 @@ export const alert = z.object({
   eventReceivedAt: timestamp,
   createdAt: timestamp,
   status: alertStatus,
+  /** The lifecycle so far, oldest first (empty while open). */
+  statusChanges: z.array(alertStatusChange),
 });
 export const listAlertsQuery = z.object({
   sessionId: id.optional(),

@@ -24,6 +24,10 @@ export const errorCodes = [
   'enqueue_failed',
   // evidence
   'export_too_large',
+  // merchant rules
+  'invalid_rule_pattern',
+  // alert lifecycle
+  'invalid_transition',
   // webhooks
   'webhook_url_refused',
   'webhooks_not_configured',
@@ -50,6 +54,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   session_ended: 409,
   enqueue_failed: 503,
   export_too_large: 413,
+  invalid_rule_pattern: 400,
+  invalid_transition: 409,
   webhook_url_refused: 400,
   webhooks_not_configured: 503,
 };

@@ -6,8 +6,11 @@ export type Severity = z.infer<typeof severity>;
 /** Ordered from least to most severe, for "minimum severity" filters. */
 export const severityRank: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
-/** Who said it: host speech is the contract breach, viewer chat a reputation signal. */
-export const findingKind = z.enum(['host_negative', 'chat_negative']);
+/**
+ * Who said it: host speech is the contract breach, viewer chat a reputation signal, and a burst of viewer
+ * complaints about one product within a short window (`chat_burst`) an alert of its own.
+ */
+export const findingKind = z.enum(['host_negative', 'chat_negative', 'chat_burst']);
 export type FindingKind = z.infer<typeof findingKind>;
 
 /** How a product was found in the text. */
@@ -24,6 +27,29 @@ export const explanation = z.object({
   }),
   cues: z.array(z.object({ text: z.string(), weight: z.number(), source: z.enum(['lexicon', 'phrase']) })),
   negated: z.array(z.string()),
+  /** Merchant rules that fired on this line, with what each matched (absent when none did). */
+  rules: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(['keyword', 'phrase', 'regex', 'sentiment']),
+        severity,
+        /** The matched span of the line; for a sentiment rule, the threshold the score met instead. */
+        match: z.object({ text: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) }).nullable(),
+        threshold: z.number().optional(),
+      }),
+    )
+    .optional(),
+  /** For a `chat_burst`: how many complaints by how many viewers within how long, and which events. */
+  burst: z
+    .object({
+      windowSeconds: z.number(),
+      complaints: z.number().int(),
+      viewers: z.number().int(),
+      eventIds: z.array(z.string()),
+    })
+    .optional(),
 });
 
 /** One negative mention of a contracted product in one event. */

@@ -6,5 +6,7 @@ export * from './findings.ts';
 export * from './jobs.ts';
 export * from './api.ts';
 export * from './evidence.ts';
+export * from './alert-lifecycle.ts';
 export * from './alert-events.ts';
+export * from './rules.ts';
 export * from './webhooks.ts';

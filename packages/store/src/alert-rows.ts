@@ -21,6 +21,7 @@ export interface AlertRow {
   received_at: Date;
   created_at: Date;
   status: Alert['status'];
+  status_changes: Alert['statusChanges'];
 }
 
 export const toAlert = (r: AlertRow): Alert => ({
@@ -42,11 +43,17 @@ export const toAlert = (r: AlertRow): Alert => ({
   eventReceivedAt: r.received_at.toISOString(),
   createdAt: r.created_at.toISOString(),
   status: r.status,
+  statusChanges: r.status_changes,
 });
 
 export const alertColumns = `a.id, a.session_id, a.product_id, a.event_id, e.type AS event_type, e.text, e.speaker,
   a.kind, a.rule, a.severity, a.score, a.explanation, a.detector_version, e.offset_start, e.occurred_at,
-  e.received_at, a.created_at, a.status`;
+  e.received_at, a.created_at, a.status,
+  (SELECT coalesce(json_agg(json_build_object(
+            'from', c.from_status, 'to', c.to_status,
+            'at', to_char(c.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'by', json_build_object('keyId', k.id, 'name', k.name), 'reason', c.reason) ORDER BY c.id), '[]'::json)
+   FROM alert_status_changes c JOIN api_keys k ON k.id = c.api_key_id WHERE c.alert_id = a.id) AS status_changes`;
 
 export const alertsWithEvents = `alerts a JOIN events e ON e.session_id = a.session_id AND e.event_id = a.event_id`;
 

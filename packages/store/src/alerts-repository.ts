@@ -1,6 +1,7 @@
 import type { Alert, Finding, ListAlertsQuery } from '@anchorwatch/schemas';
-import { selectAlerts, toAlert, type AlertRow } from './alert-rows.ts';
+import { alertsWithEvents, selectAlerts, toAlert, type AlertRow } from './alert-rows.ts';
 import type { Queryable } from './db.ts';
+import { NotFoundError } from './errors.ts';
 
 /** Stable identity of an alert within a session: the same finding is never stored twice. */
 export const alertKey = (f: Pick<Finding, 'eventId' | 'productId' | 'rule'>): string =>
@@ -52,7 +53,11 @@ export async function retractAlertsExcept(
 ): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const { rows } = await db.query<{ id: string; event_id: string; product_id: string; rule: string }>(
-    `SELECT id, event_id, product_id, rule FROM alerts WHERE session_id = $1 AND event_id = ANY($2) AND status = 'open'`,
+    // Bursts are derived from many lines, not from this line's text: re-reading the line does not retract them.
+    // In stream order, so the outbox (and everyone downstream) hears of retractions in the order the lines ran.
+    `SELECT a.id, a.event_id, a.product_id, a.rule FROM ${alertsWithEvents}
+     WHERE a.session_id = $1 AND a.event_id = ANY($2) AND a.status = 'open' AND a.kind <> 'chat_burst'
+     ORDER BY e.offset_start, a.event_id, a.id`,
     [sessionId, eventIds],
   );
   const stale = rows.filter((r) => !keep.has(alertKey({ eventId: r.event_id, productId: r.product_id, rule: r.rule })));
@@ -73,4 +78,11 @@ export async function listAlerts(db: Queryable, merchantId: string, query: ListA
     [merchantId, query.sessionId ?? null, query.productId ?? null, query.since ?? null, query.limit],
   );
   return rows.map(toAlert);
+}
+
+/** One of the merchant's alerts, with its event and lifecycle. */
+export async function getAlert(db: Queryable, merchantId: string, alertId: string): Promise<Alert> {
+  const { rows } = await db.query<AlertRow>(`${selectAlerts} WHERE a.merchant_id = $1 AND a.id = $2`, [merchantId, alertId]);
+  if (!rows[0]) throw new NotFoundError('alert');
+  return toAlert(rows[0]);
 }

@@ -13,3 +13,10 @@ export class ConflictError extends AnchorwatchError {
     super('conflict', message);
   }
 }
+
+/** A person asked for a lifecycle move the alert's current status does not allow (e.g. acknowledging a resolved alert). */
+export class InvalidTransitionError extends AnchorwatchError {
+  constructor(message: string) {
+    super('invalid_transition', message);
+  }
+}

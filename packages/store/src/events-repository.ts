@@ -1,4 +1,4 @@
-import type { ReceivedEvent } from '@anchorwatch/schemas';
+import type { ReceivedEvent, SessionEvent } from '@anchorwatch/schemas';
 import type { Queryable } from './db.ts';
 
 /** An event placed on the session's clock, ready to store. */
@@ -99,5 +99,35 @@ export async function listTextEventsBetween(
     offsetStart: r.offset_start,
     text: r.text,
     speaker: r.speaker,
+  }));
+}
+
+/** A session's transcript and chat lines with offsets in [from, to], oldest first, at most `limit`. */
+export async function listSessionEventsInWindow(
+  db: Queryable,
+  sessionId: string,
+  window: { from: number; to: number; limit: number },
+): Promise<SessionEvent[]> {
+  const { rows } = await db.query<{
+    event_id: string;
+    type: 'transcript' | 'chat';
+    offset_start: number;
+    occurred_at: Date;
+    speaker: string | null;
+    text: string;
+  }>(
+    `SELECT event_id, type, offset_start, occurred_at, speaker, text FROM events
+     WHERE session_id = $1 AND type IN ('transcript', 'chat') AND offset_start BETWEEN $2 AND $3
+       AND coalesce(payload->>'final', 'true') <> 'false'
+     ORDER BY offset_start, received_at, event_id LIMIT $4`,
+    [sessionId, window.from, window.to, window.limit],
+  );
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    type: r.type,
+    offsetSeconds: r.offset_start,
+    occurredAt: r.occurred_at.toISOString(),
+    speaker: r.speaker,
+    text: r.text,
   }));
 }

@@ -99,3 +99,12 @@ export async function listAlertEventsAfter(
   );
   return rows.map(toAlertEvent);
 }
+
+/** The merchant's newest feed position ("0" before its first alert change): where a feed that asks for no replay starts. */
+export async function latestFeedSeq(db: Queryable, merchantId: string): Promise<string> {
+  const { rows } = await db.query<{ n: string }>(
+    'SELECT coalesce(max(feed_seq), 0)::text AS n FROM alert_events WHERE merchant_id = $1 AND feed_seq IS NOT NULL',
+    [merchantId],
+  );
+  return rows[0]!.n;
+}

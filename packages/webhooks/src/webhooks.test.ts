@@ -28,6 +28,7 @@ const alert: Alert = {
   eventReceivedAt: '2026-11-20T12:02:05.100Z',
   createdAt: '2026-11-20T12:02:05.200Z',
   status: 'open',
+  statusChanges: [],
 };
 
 describe('retry schedule', () => {

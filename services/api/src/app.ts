@@ -5,13 +5,17 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAuthentication } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWebPage } from './plugins/web-page.ts';
 import { alertsRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { legalHoldsRoutes } from './routes/legal-holds.ts';
+import { alertLifecycleRoutes } from './routes/alert-lifecycle.ts';
+import { alertFeedRoutes } from './routes/alert-feed.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
+import { rulesRoutes } from './routes/rules.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
 import { webhooksRoutes } from './routes/webhooks.ts';
 
@@ -28,6 +32,7 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
   registerErrorHandling(app);
   await registerOpenApi(app);
   registerHealthRoutes(app, { database: () => pingDatabase(pool) }, isDraining);
+  await registerWebPage(app, config);
 
   await app.register(async (v1) => {
     registerAuthentication(v1, pool);
@@ -40,6 +45,9 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(evidenceRoutes, deps);
     await v1.register(legalHoldsRoutes, deps);
     await v1.register(auditRoutes, deps);
+    await v1.register(rulesRoutes, deps);
+    await v1.register(alertLifecycleRoutes, deps);
+    await v1.register(alertFeedRoutes, deps);
     await v1.register(webhooksRoutes, deps);
   });
 }

@@ -1,3 +1,4 @@
+import type { Config } from '@anchorwatch/runtime';
 import { createPool, type Pool } from '@anchorwatch/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 
@@ -11,8 +12,8 @@ export interface ApiUnderTest {
 }
 
 /** Builds the API on a real 127.0.0.1 socket for one test file; closed when the caller's scope ends. */
-export async function buildApi(): Promise<ApiUnderTest> {
-  const config = testConfig();
+export async function buildApi(overrides: Partial<Config> = {}): Promise<ApiUnderTest> {
+  const config = testConfig(overrides);
   const pool = createPool(config.DATABASE_URL, 4);
   const app = Fastify();
   await app.register(apiApp, { config, pool });

@@ -8,8 +8,8 @@ import { UsageError } from './usage-error.ts';
 const help = `anchorwatch <command>
   merchants create --name NAME      create a merchant; prints {"merchantId","apiKey"} (an admin key, shown once)
   migrate                           create the database if missing and apply migrations
-  detect --catalog FILE [--input FILE] [--started-at ISO]
-                                    print one JSON line per negative (event, product) mention
+  detect --catalog FILE [--input FILE] [--started-at ISO] [--rules FILE] [--no-default-rules]
+                                    print one JSON line per finding (negative mentions, rule matches, chat bursts)
   evidence verify BUNDLE.zip        verify an evidence export offline: hashes, chain links, proofs (exit 1 on failure)
   evidence purge                    purge raw events past EVIDENCE_RETENTION_DAYS that nothing references`;
 
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate':
       return migrateCommand(loadConfig());
     case 'detect':
-      return detectCommand(args);
+      return detectCommand(args, loadConfig());
     case 'evidence':
       return evidenceCommand(args, () => loadConfig());
     case undefined:

@@ -1,4 +1,4 @@
-import { pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
+import { createRedis, pingRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import type { IngestBatchJob } from '@anchorwatch/schemas';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
 import type { Queue, Worker } from 'bullmq';
@@ -11,6 +11,7 @@ import { createEvidenceWorker, scheduleEvidenceMaintenance } from './evidence/ev
 import { createIngestWorker } from './ingest-worker.ts';
 import type { AlertSink } from './outbox/alert-sink.ts';
 import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
+import { createRedisFeedSink } from './outbox/redis-feed-sink.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
 import { createWebhookWorker } from './webhooks/webhook-worker.ts';
 
@@ -35,7 +36,8 @@ declare module 'fastify' {
  */
 export async function workerApp(app: FastifyInstance, options: WorkerOptions): Promise<void> {
   const { config, pool, redis } = options;
-  const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS) }, app.log);
+  const bursts = { windowMs: config.CHAT_BURST_WINDOW_MS, minComplaints: config.CHAT_BURST_MIN_COMPLAINTS };
+  const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS), bursts }, app.log);
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
   const evidenceQueue = createEvidenceQueue(redis, config);
@@ -44,8 +46,12 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   app.decorate('evidenceQueue', evidenceQueue);
 
   // Everything that must hear of alert changes, in the order it hears them.
+  const sinks: AlertSink[] = [createEvidenceSink(evidenceQueue, config)];
+  // Its own connection that fails fast: a Redis outage makes the batch retry instead of stalling the dispatcher.
+  const feedRedis = createRedis(config.REDIS_URL, 'client');
+  sinks.push(createRedisFeedSink(feedRedis, config.QUEUE_PREFIX));
   const webhooks = createWebhookWorker(redis, config, { pool }, app.log);
-  const sinks: AlertSink[] = [createEvidenceSink(evidenceQueue, config), webhooks.sink];
+  sinks.push(webhooks.sink);
   const dispatcher = createAlertDispatcher({
     pool,
     sinks,
@@ -60,6 +66,7 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
     await evidenceWorker.close();
     await evidenceQueue.close();
   });
+  app.addHook('onClose', async () => void feedRedis.disconnect());
   app.addHook('onClose', async () => webhooks.close());
   registerHealthRoutes(
     app,

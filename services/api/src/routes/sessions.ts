@@ -1,5 +1,13 @@
-import { createdSession, createSessionBody, errorBody, idParams, session } from '@anchorwatch/schemas';
-import { createSession, endSession, getSession, listSessions } from '@anchorwatch/store';
+import {
+  createdSession,
+  createSessionBody,
+  errorBody,
+  idParams,
+  session,
+  sessionEvent,
+  sessionEventsQuery,
+} from '@anchorwatch/schemas';
+import { createSession, endSession, getSession, listSessionEventsInWindow, listSessions } from '@anchorwatch/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, principalOf } from '../plugins/auth.ts';
@@ -53,5 +61,23 @@ export const sessionsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { po
       },
     },
     async (request) => endSession(pool, principalOf(request).merchantId, request.params.id),
+  );
+
+  app.get(
+    '/v1/sessions/:id/events',
+    {
+      preHandler: allow('staff', 'legal'),
+      schema: {
+        description: 'Transcript and chat lines of a session between two stream offsets (seconds), oldest first.',
+        params: idParams,
+        querystring: sessionEventsQuery,
+        response: { 200: z.array(sessionEvent), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const { merchantId } = principalOf(request);
+      await getSession(pool, merchantId, request.params.id);
+      return listSessionEventsInWindow(pool, request.params.id, request.query);
+    },
   );
 };

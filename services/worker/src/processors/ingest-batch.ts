@@ -14,11 +14,15 @@ import {
   type Pool,
   type StoredTextEvent,
 } from '@anchorwatch/store';
+import type { BurstOptions } from '@anchorwatch/engine';
 import type { DetectorCache } from '../detector-cache.ts';
+import { raiseChatBursts } from './chat-bursts.ts';
 
 export interface BatchDeps {
   pool: Pool;
   detectors: DetectorCache;
+  /** Chat-burst detection (CHAT_BURST_*); off when absent. */
+  bursts?: BurstOptions;
 }
 
 export interface BatchResult {
@@ -72,6 +76,8 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
       }
     }
     const raised = await upsertAlerts(tx, session, findings);
+    // Bursts read the complaints just stored, so they come after them.
+    const bursts = deps.bursts ? await raiseChatBursts(tx, session, findings, deps.bursts) : { findings: [], raised: [] };
     const retracted = await retractAlertsExcept(
       tx,
       session.id,
@@ -80,10 +86,15 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
     );
     // In this transaction, so a crash after commit cannot lose what evidence, webhooks and the feed must hear of.
     await recordAlertEvents(tx, [
-      ...raised.map((alertId) => ({ alertId, kind: 'raised' as const })),
+      ...[...raised, ...bursts.raised].map((alertId) => ({ alertId, kind: 'raised' as const })),
       ...retracted.map((alertId) => ({ alertId, kind: 'retracted' as const })),
     ]);
-    return { stored: fresh.length, analysed: lines.length, alerts: raised.length, retracted: retracted.length };
+    return {
+      stored: fresh.length,
+      analysed: lines.length,
+      alerts: raised.length + bursts.raised.length,
+      retracted: retracted.length,
+    };
   });
 }
 

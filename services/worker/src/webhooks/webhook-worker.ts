@@ -1,4 +1,4 @@
-import type { Config } from '@anchorwatch/runtime';
+import { createRedis, type Config } from '@anchorwatch/runtime';
 import { WEBHOOK_QUEUE, webhookJob, type WebhookJob } from '@anchorwatch/schemas';
 import type { Pool } from '@anchorwatch/store';
 import { parseAllowList, parseSecretKey, retryDelayMs, WEBHOOK_BACKOFF, type Resolver } from '@anchorwatch/webhooks';
@@ -30,11 +30,14 @@ export function createWebhookWorker(
   deps: { pool: Pool; resolve?: Resolver },
   logger: FastifyBaseLogger,
 ): WebhookWorker {
-  const queue = createWebhookQueue(connection, config);
+  // The sink's own connection that fails fast: a Redis outage makes the dispatcher retry the batch instead of
+  // stalling on the worker connection, which waits for Redis forever.
+  const producer = createRedis(config.REDIS_URL, 'producer');
+  const queue = createWebhookQueue(producer, config);
   const sinkDeps: WebhookSinkDeps = {
     pool: deps.pool,
     queue,
-    grouping: new AlertGrouping(connection, config.QUEUE_PREFIX, config.WEBHOOK_GROUP_COOLDOWN_MS),
+    grouping: new AlertGrouping(producer, config.QUEUE_PREFIX, config.WEBHOOK_GROUP_COOLDOWN_MS),
     config,
   };
   const deliverDeps = {
@@ -77,6 +80,7 @@ export function createWebhookWorker(
     async close() {
       await worker.close();
       await queue.close();
+      producer.disconnect();
     },
   };
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { highlightQuote } from './highlight.ts';
+
+const explanation = (product: { text: string; start: number; end: number }, cues: string[]) => ({
+  clause: '',
+  product: { via: 'name' as const, ...product },
+  cues: cues.map((text) => ({ text, weight: -2, source: 'lexicon' as const })),
+  negated: [],
+});
+
+describe('highlightQuote', () => {
+  it('marks the product by its offsets and every cue on word boundaries', () => {
+    const text = 'the MagSnap broke, totally broken and it broke again';
+    const segments = highlightQuote(text, explanation({ text: 'magsnap', start: 4, end: 11 }, ['broke']));
+    expect(segments.filter((s) => s.mark).map((s) => [s.text, s.mark])).toEqual([
+      ['MagSnap', 'product'],
+      ['broke', 'cue'],
+      ['broke', 'cue'],
+    ]);
+    expect(segments.map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('searches the product when the offsets do not match and ignores overlapping cues', () => {
+    const text = 'waste of money, this serum';
+    const segments = highlightQuote(text, explanation({ text: 'serum', start: 0, end: 3 }, ['waste of money', 'money']));
+    expect(segments.filter((s) => s.mark).map((s) => [s.text, s.mark])).toEqual([
+      ['waste of money', 'cue'],
+      ['serum', 'product'],
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Explanation } from '@anchorwatch/schemas';
+
+/** A run of the quote: plain, the product's mention, or a negative cue. */
+export interface Segment {
+  text: string;
+  mark: 'product' | 'cue' | null;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Splits an alert's quote into segments with the product mention and every negative cue marked. The product span
+ * comes as offsets (used when they still match the text, else searched); cues come as words or phrases, found
+ * case-insensitively on word boundaries. Overlaps keep the earlier mark.
+ */
+export function highlightQuote(text: string, explanation: Explanation): Segment[] {
+  const marks: { start: number; end: number; mark: 'product' | 'cue' }[] = [];
+  const { product } = explanation;
+  if (product.end > product.start && text.slice(product.start, product.end).toLowerCase() === product.text.toLowerCase()) {
+    marks.push({ start: product.start, end: product.end, mark: 'product' });
+  } else if (product.text) {
+    const at = text.toLowerCase().indexOf(product.text.toLowerCase());
+    if (at >= 0) marks.push({ start: at, end: at + product.text.length, mark: 'product' });
+  }
+  for (const cue of explanation.cues) {
+    if (!cue.text.trim()) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(cue.text)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of text.matchAll(pattern)) marks.push({ start: m.index, end: m.index + m[0].length, mark: 'cue' });
+  }
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at) continue;
+    if (m.start > at) segments.push({ text: text.slice(at, m.start), mark: null });
+    segments.push({ text: text.slice(m.start, m.end), mark: m.mark });
+    at = m.end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: null });
+  return segments;
+}
