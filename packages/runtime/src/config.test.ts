@@ -19,6 +19,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_PORT: 'abc', INGEST_MAX_FRAME_BYTES: '-1' })).toThrow(/API_PORT.*INGEST_MAX_FRAME_BYTES/);
   });
 
+  it('accepts only a 32-byte base64 webhook secret key (or none)', () => {
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'c2hvcnQ=' })).toThrow(/WEBHOOK_SECRET_KEY/);
+    expect(loadConfig({ WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).WEBHOOK_SECRET_KEY).toHaveLength(44);
+  });
+
   it('documents every variable in docs/CONFIG.md', () => {
     const doc = readFileSync(new URL('../../../docs/CONFIG.md', import.meta.url), 'utf8');
     const missing = Object.keys(loadConfig({})).filter((name) => !doc.includes(`| \`${name}\` |`));

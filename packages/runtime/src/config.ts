@@ -54,6 +54,22 @@ const configSchema = z.object({
   FEED_REPLAY_PAGE_SIZE: positiveInt.default(500),
   FEED_MAX_PENDING_EVENTS: positiveInt.default(10_000),
   FEED_MAX_BUFFERED_BYTES: positiveInt.default(4 * 1024 * 1024),
+  PUBLIC_API_URL: z.string().default('http://127.0.0.1:3000'),
+  WEBHOOK_SECRET_KEY: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
+  WEBHOOK_SECRET_OVERLAP_MS: positiveInt.default(24 * 3600_000),
+  WEBHOOK_ALLOWED_ADDRESSES: z.string().default(''),
+  WEBHOOK_MAX_PER_MERCHANT: positiveInt.default(25),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: positiveInt.default(14),
+  WEBHOOK_BACKOFF_BASE_MS: positiveInt.default(60_000),
+  WEBHOOK_BACKOFF_MAX_MS: positiveInt.default(4 * 3600_000),
+  WEBHOOK_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(100),
+  WEBHOOK_SLACK_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  WEBHOOK_CONCURRENCY: positiveInt.default(8),
+  WEBHOOK_GROUP_COOLDOWN_MS: positiveInt.default(5 * 60_000),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

@@ -28,6 +28,9 @@ export const errorCodes = [
   'invalid_rule_pattern',
   // alert lifecycle
   'invalid_transition',
+  // webhooks
+  'webhook_url_refused',
+  'webhooks_not_configured',
 ] as const;
 
 export const errorCode = z.enum(errorCodes);
@@ -53,6 +56,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   export_too_large: 413,
   invalid_rule_pattern: 400,
   invalid_transition: 409,
+  webhook_url_refused: 400,
+  webhooks_not_configured: 503,
 };
 
 /** Base of every typed error the packages throw; each boundary maps `code` to its wire form in one place. */

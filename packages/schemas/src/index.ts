@@ -9,3 +9,4 @@ export * from './evidence.ts';
 export * from './alert-lifecycle.ts';
 export * from './alert-events.ts';
 export * from './rules.ts';
+export * from './webhooks.ts';

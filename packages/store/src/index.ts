@@ -18,3 +18,5 @@ export * from './alert-lifecycle-repository.ts';
 export * from './outbox-repository.ts';
 export * from './rules-repository.ts';
 export * from './complaints-repository.ts';
+export * from './webhooks-repository.ts';
+export * from './webhook-deliveries-repository.ts';

@@ -13,6 +13,7 @@ import type { AlertSink } from './outbox/alert-sink.ts';
 import { createAlertDispatcher, type AlertDispatcher } from './outbox/dispatcher.ts';
 import { createRedisFeedSink } from './outbox/redis-feed-sink.ts';
 import type { BatchResult } from './processors/ingest-batch.ts';
+import { createWebhookWorker } from './webhooks/webhook-worker.ts';
 
 export interface WorkerOptions {
   config: Config;
@@ -49,6 +50,8 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
   // Its own connection that fails fast: a Redis outage makes the batch retry instead of stalling the dispatcher.
   const feedRedis = createRedis(config.REDIS_URL, 'client');
   sinks.push(createRedisFeedSink(feedRedis, config.QUEUE_PREFIX));
+  const webhooks = createWebhookWorker(redis, config, { pool }, app.log);
+  sinks.push(webhooks.sink);
   const dispatcher = createAlertDispatcher({
     pool,
     sinks,
@@ -64,6 +67,7 @@ export async function workerApp(app: FastifyInstance, options: WorkerOptions): P
     await evidenceQueue.close();
   });
   app.addHook('onClose', async () => void feedRedis.disconnect());
+  app.addHook('onClose', async () => webhooks.close());
   registerHealthRoutes(
     app,
     { database: () => pingDatabase(pool), redis: () => pingRedis(redis), worker: async () => worker.isRunning() && evidenceWorker.isRunning() },
