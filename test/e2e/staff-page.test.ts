@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWeb } from '@anchorwatch/web/build';
-import { createApiKey } from '@anchorwatch/store';
+import { createApiKey, createWebhook, disableWebhook } from '@anchorwatch/store';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../support/browser.ts';
@@ -32,6 +32,12 @@ beforeAll(async () => {
     title: 'Friday deals',
   });
   ingest = await IngestClient.connect(live.session.ingestUrl, live.session.ingestToken);
+  // An ops endpoint that failed for its whole retry schedule: staff must see that Slack is not hearing alerts.
+  const hook = await createWebhook(stack.pool, tenant.merchantId, {
+    url: 'https://hooks.slack.com/services/T000/B000/not-for-staff-eyes', format: 'slack', minSeverity: 'low',
+    productIds: [], sessionIds: [], muteWindows: [], description: 'Ops Slack',
+  }, 'sealed-secret-not-used-here');
+  await disableWebhook(stack.pool, hook.id, 'failed for the whole retry schedule');
   browser = await launchBrowser();
   page = await browser.context.newPage();
 });
@@ -73,6 +79,10 @@ describe('the staff page', () => {
     expect(page.url()).not.toContain(staffKey);
     expect(await page.locator('#sign-in-form').isVisible()).toBe(false);
     expect(await page.textContent('#sessions')).toContain('Friday deals');
+    const notice = page.locator('#notices .notice', { hasText: 'Ops Slack' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('hooks.slack.com');
+    expect(await notice.textContent()).not.toContain('not-for-staff-eyes');
   });
 
   it('shows an alert streamed over the ingest socket within 2 s, with the negative words highlighted', async () => {

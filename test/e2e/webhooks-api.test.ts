@@ -131,6 +131,20 @@ describe('webhook endpoints API', () => {
     expect((await call(stack.apiUrl, 'GET', `/v1/webhooks/${id}`, keys.ops)).status).toBe(200);
   });
 
+  it('tells every role of the merchant, and only that merchant, which endpoints are disabled, by host only', async () => {
+    const created = await create(keys.ops, { url: 'http://127.0.0.1:9/hooks/secret-path', description: 'Paused one' });
+    await call(stack.apiUrl, 'PATCH', `/v1/webhooks/${created.body.id}`, keys.ops, { enabled: false });
+    for (const key of [keys.staff, keys.legal, keys.ops, tenant.adminKey]) {
+      const res = await call<{ webhookId: string; host: string; description: string | null }[]>(stack.apiUrl, 'GET', '/v1/webhook-notices', key);
+      expect(res.status).toBe(200);
+      expect(res.body).toContainEqual(expect.objectContaining({ webhookId: created.body.id, host: '127.0.0.1:9', description: 'Paused one' }));
+      expect(JSON.stringify(res.body)).not.toContain('secret-path');
+    }
+    const elsewhere = await call<unknown[]>(stack.apiUrl, 'GET', '/v1/webhook-notices', other.adminKey);
+    expect(elsewhere.body).toEqual([]);
+    await call(stack.apiUrl, 'DELETE', `/v1/webhooks/${created.body.id}`, keys.ops);
+  });
+
   it('documents every webhook route in the OpenAPI document', async () => {
     const doc = await call<{ paths: Record<string, Record<string, unknown>> }>(stack.apiUrl, 'GET', '/openapi.json', null);
     expect(Object.keys(doc.body.paths)).toEqual(

@@ -68,6 +68,20 @@ export const webhook = z.object({
 });
 export type Webhook = z.infer<typeof webhook>;
 
+/**
+ * A disabled endpoint as anyone on the merchant's team may see it (the staff page shows these): its host only, since
+ * a Slack URL's path is itself a secret.
+ */
+export const webhookNotice = z.object({
+  webhookId: id,
+  format: webhookFormat,
+  host: z.string(),
+  description: z.string().nullable(),
+  disabledAt: timestamp,
+  disabledReason: z.string().nullable(),
+});
+export type WebhookNotice = z.infer<typeof webhookNotice>;
+
 /** The signing secret (`whsec_…`, Standard Webhooks form) is shown here once. */
 export const createdWebhook = webhook.extend({ secret: z.string() });
 export const rotatedSecret = z.object({ secret: z.string(), previousSecretExpiresAt: timestamp });

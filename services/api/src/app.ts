@@ -17,6 +17,7 @@ import { keysRoutes } from './routes/keys.ts';
 import { productsRoutes } from './routes/products.ts';
 import { rulesRoutes } from './routes/rules.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
+import { webhookNoticesRoutes } from './routes/webhook-notices.ts';
 import { webhooksRoutes } from './routes/webhooks.ts';
 
 export interface ApiOptions {
@@ -49,5 +50,6 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
     await v1.register(alertLifecycleRoutes, deps);
     await v1.register(alertFeedRoutes, deps);
     await v1.register(webhooksRoutes, deps);
+    await v1.register(webhookNoticesRoutes, deps);
   });
 }

@@ -1,4 +1,4 @@
-import type { Alert, AlertEvent, Product, Session, SessionEvent } from '@anchorwatch/schemas';
+import type { Alert, AlertEvent, Product, Session, SessionEvent, WebhookNotice } from '@anchorwatch/schemas';
 import { renderAlertCard } from './alert-card.ts';
 import { ApiClient, ApiError } from './api-client.ts';
 import { byId, formatOffset, h } from './dom.ts';
@@ -232,18 +232,16 @@ async function openEvidence(s: State, alertId: string): Promise<void> {
   }
 }
 
-/** Shows a notice for every webhook endpoint the API disabled after failing deliveries (when the API has webhooks). */
+/** Shows a notice for every webhook endpoint that is disabled: alerts are not reaching that system. */
 async function checkWebhooks(s: State): Promise<void> {
   try {
-    const hooks = await s.api.request<{ url?: string; status?: string; disabledAt?: string | null; enabled?: boolean }[]>('GET', '/v1/webhooks');
-    if (!Array.isArray(hooks)) return;
-    for (const w of hooks) {
-      if (w.status === 'disabled' || w.disabledAt || w.enabled === false) {
-        showNotice(`Webhook ${w.url ?? ''} is disabled after failing deliveries: alerts are not reaching it. Ask ops to check it.`);
-      }
+    const notices = await s.api.request<WebhookNotice[]>('GET', '/v1/webhook-notices');
+    for (const n of notices) {
+      const what = n.description ? `${n.description} (${n.host})` : n.host;
+      showNotice(`Webhook to ${what} is disabled${n.disabledReason ? `: ${n.disabledReason}` : ''}. Alerts are not reaching it; ask ops to check it.`);
     }
   } catch {
-    // no webhooks API, or this key's role may not read it: nothing to show
+    // The notices are a courtesy: a failed check must not block the alert feed.
   }
 }
 
