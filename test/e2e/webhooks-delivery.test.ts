@@ -274,6 +274,26 @@ describe('webhook deliveries', () => {
     expect(muted.received).toEqual([]);
     expect(await deliveries(tenant, mutedHook.id)).toEqual([]);
   });
+
+  it('carries a Chinese session\'s alert intact to a standard endpoint and into Slack\'s Block Kit', async () => {
+    const tenant = await createTenant(stack.pool);
+    const live = await openSession(stack.apiUrl, tenant, [{ name: '雪肌精华液', aliases: ['精华液'] }], {
+      startedAt: '2026-11-20T12:00:00.000Z', title: '周五美妆专场', language: 'zh',
+    });
+    const standard = await receiver();
+    const slack = await receiver();
+    const hook = await createWebhook(tenant, { url: standard.url('/zh') });
+    await createWebhook(tenant, { url: slack.url('/services/T000/B000/ZH'), format: 'slack' });
+    const quote = '说实话这个精华液不值这个价，劝退';
+    const [alert] = await raiseAlerts(stack, tenant, live, [{ id: 'zh-1', text: quote, at: 12 }]);
+    expect(alert!.text).toBe(quote);
+
+    const signed = verify(hook.secret, await eventually(async () => standard.received[0]));
+    expect(signed.type === 'alert.raised' && signed.data.alert.text).toBe(quote);
+    const message = slackMessage.parse(JSON.parse((await eventually(async () => slack.received[0]))!.body));
+    const text = JSON.stringify(message.blocks);
+    for (const part of [quote, '雪肌精华液', '周五美妆专场']) expect(text).toContain(part);
+  });
 });
 
 // Block Kit, as far as these messages use it (https://docs.slack.dev/reference/block-kit): strict objects, so a
