@@ -34,6 +34,13 @@ describe('Chinese detector: what counts as negative', () => {
     expect(found(chat('洗面奶洗完不紧绷 一点不差'), 'cleanser')).toEqual([]);
   });
 
+  it('flags the host who names the product while discouraging its purchase, not one knocking a rival', () => {
+    expect(found(host('这款洗面奶大家别买了 智商税'), 'cleanser')).toEqual(['cleanser']);
+    expect(found(host('电热毯别买'), 'blanket')).toEqual(['blanket']);
+    expect(found(host('别买别家的洗面奶 买我们的'), 'cleanser')).toEqual([]);
+    expect(found(host('有人说这个电热毯是智商税 根本不是'), 'blanket')).toEqual([]);
+  });
+
   it('leaves questions alone but keeps accusing ones', () => {
     expect(found(chat('电热毯能水洗吗'), 'blanket')).toEqual([]);
     expect(found(chat('洗面奶会不会拔干啊'), 'cleanser')).toEqual([]);

@@ -48,6 +48,9 @@ export function judgeZhLine(
     const strong = score.phrases.length > 0;
     let negative = strong || score.total <= VIEWER_THRESHOLD;
     if (role === 'talent') negative = admitted ? score.total <= TALENT_ADMITTED_THRESHOLD : score.total <= TALENT_THRESHOLD;
+    // The talent naming a contracted product in the same breath as a live-commerce complaint (这个精华液别买,
+    // 这款面霜是智商税) is the breach itself, however mild the rest of the line.
+    if (role === 'talent' && strong && namesProduct(i)) negative = true;
     // In a line that asks, the asker describing themself (我嘴巴老起皮) is context for the question.
     const aboutAsker = asks && body.includes('我') && !namesProduct(i);
     if (clause.question || (asks && (!strong || aboutAsker)) || remedy) negative = false;
