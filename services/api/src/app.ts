@@ -2,6 +2,7 @@ import { registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
 import type { FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerRateLimit } from './plugins/rate-limit.ts';
 import { registerAuthentication } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -37,6 +38,7 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
 
   await app.register(async (v1) => {
     registerAuthentication(v1, pool);
+    await registerRateLimit(v1, config);
     const deps = { pool, config };
     await v1.register(keysRoutes, deps);
     await v1.register(productsRoutes, deps);
