@@ -135,4 +135,30 @@ describe('a Chinese session’s alerts, feed and evidence', () => {
     expect(text).toContain('沁颜精华液踩雷了');
     expect(text).toContain('沁颜美妆专场');
   });
+
+  it('raises the README’s example alert from the README’s frame', async () => {
+    const readme = await openSession(
+      stack.apiUrl,
+      tenant,
+      [{ name: '青禾 氨基酸洗面奶 120g', brand: '青禾', aliases: ['洗面奶', '青禾洁面'] }],
+      { startedAt: '2026-11-20T12:00:00Z', language: 'zh' },
+    );
+    const client = await IngestClient.connect(readme.session.ingestUrl, readme.session.ingestToken);
+    const text = '亲禾洗面奶踩雷了😭 洗完脸又干又绷';
+    await send(client, [
+      { type: 'product_on_air', id: 'p1', productId: readme.products[0]!.id, at: 0 },
+      { type: 'chat', id: 'c1', ts: '2026-11-20T12:00:05Z', user: '小鹿', text },
+      { type: 'chat', id: 'c2', ts: '2026-11-20T12:00:06Z', user: '小鹿', text: '一点都不干 没踩雷' },
+    ]);
+    await client.close();
+    const [alert, ...more] = await alertsOf(stack.apiUrl, keys.staff, readme.session.id, 1);
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ eventId: 'c1', productId: readme.products[0]!.id, kind: 'chat_negative', rule: 'phrase.zh-cai-lei', severity: 'medium', text });
+    expect(alert!.explanation).toEqual({
+      clause: '亲禾洗面奶踩雷了😭',
+      product: { via: 'alias', text: '亲禾洗面奶', start: 0, end: 5 },
+      cues: [{ text: '踩雷', weight: -3, source: 'phrase' }],
+      negated: [],
+    });
+  });
 });
