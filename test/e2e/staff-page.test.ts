@@ -139,4 +139,14 @@ describe('the staff page', () => {
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'staff-page.png'), fullPage: true });
   });
+
+  it('shows a Chinese line whole, with its Chinese complaint word highlighted', async () => {
+    const text = '说实话这个magsnap就是智商税';
+    ingest.send({ type: 'transcript', id: 't5', start: 30, end: 32, text, speaker: 'host', final: true });
+    await page.locator('#alerts li[data-alert-id]').nth(2).waitFor();
+    const card = page.locator('#alerts li[data-alert-id]').first();
+    expect(await card.locator('[data-action="context"]').textContent()).toBe(`“${text}”`);
+    expect(await card.locator('mark.product').allTextContents()).toEqual(['magsnap']);
+    expect(await card.locator('mark.cue').allTextContents()).toEqual(['智商税']);
+  });
 });

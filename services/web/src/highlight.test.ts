@@ -28,4 +28,15 @@ describe('highlightQuote', () => {
       ['serum', 'product'],
     ]);
   });
+
+  it('marks Chinese cues inside unspaced text, and keeps word boundaries for Latin cues beside Chinese', () => {
+    const text = '说实话这个magsnap就是智商税 broken了 broke了';
+    const segments = highlightQuote(text, explanation({ text: 'magsnap', start: 5, end: 12 }, ['智商税', 'broke']));
+    expect(segments.filter((s) => s.mark).map((s) => [s.text, s.mark])).toEqual([
+      ['magsnap', 'product'],
+      ['智商税', 'cue'],
+      ['broke', 'cue'],
+    ]);
+    expect(segments.map((s) => s.text).join('')).toBe(text);
+  });
 });

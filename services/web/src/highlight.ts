@@ -7,11 +7,16 @@ export interface Segment {
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Chinese is written without spaces: a word boundary is needed only where a cue's edge meets a letter or digit of
+// a spaced script (broke ≠ broken), never beside a Chinese character (智商税 in 就是智商税).
+const HAN = /\p{Script=Han}/u;
+const EDGE_BEFORE = '(?<=^|[^\\p{L}\\p{N}]|\\p{Script=Han})';
+const EDGE_AFTER = '(?=$|[^\\p{L}\\p{N}]|\\p{Script=Han})';
 
 /**
  * Splits an alert's quote into segments with the product mention and every negative cue marked. The product span
  * comes as offsets (used when they still match the text, else searched); cues come as words or phrases, found
- * case-insensitively on word boundaries. Overlaps keep the earlier mark.
+ * case-insensitively on word boundaries (for Chinese, wherever they occur). Overlaps keep the earlier mark.
  */
 export function highlightQuote(text: string, explanation: Explanation): Segment[] {
   const marks: { start: number; end: number; mark: 'product' | 'cue' }[] = [];
@@ -24,7 +29,9 @@ export function highlightQuote(text: string, explanation: Explanation): Segment[
   }
   for (const cue of explanation.cues) {
     if (!cue.text.trim()) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(cue.text)}(?![\\p{L}\\p{N}])`, 'giu');
+    const before = HAN.test(cue.text.at(0)!) ? '' : EDGE_BEFORE;
+    const after = HAN.test(cue.text.at(-1)!) ? '' : EDGE_AFTER;
+    const pattern = new RegExp(`${before}${escapeRegExp(cue.text)}${after}`, 'giu');
     for (const m of text.matchAll(pattern)) marks.push({ start: m.index, end: m.index + m[0].length, mark: 'cue' });
   }
   marks.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,7 +1,7 @@
 import type { Catalog } from '@anchorwatch/schemas';
 import { CharTrie, KeyTrie } from './char-trie.ts';
 import { normalizeZh } from './normalize.ts';
-import { pinyinKeys } from './pinyin-key.ts';
+import { pinyinKeyAt, pinyinKeys } from './pinyin-key.ts';
 import type { Segmenter } from './segmenter.ts';
 
 /** A catalogue product named in a normalised line; several ids when a term (a brand) names several products. */
@@ -31,9 +31,15 @@ export interface ZhMentionIndex {
   terms: string[];
 }
 
-const CJK = /[\u3400-\u9fff]/;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
-const cjkCount = (s: string): number => [...s].filter((c) => CJK.test(c)).length;
+const isCjkCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+// Chinese characters in text[from…to) (all of text by default), counted by code unit: no array per term.
+function cjkCount(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isCjkCode(text.charCodeAt(i))) n++;
+  return n;
+}
+const hasSurrogatePair = (text: string): boolean => /[\ud800-\udbff][\udc00-\udfff]/.test(text);
 
 function mergeNaming(old: Naming, added: Naming): Naming {
   const merged = new Map(old);
@@ -125,19 +131,26 @@ const HEADS = /^(?:鞋|衣|裤|袜|帽|店|侠|剧|仪|线|群|手机|电脑|支
  * (checked against the segmenter's dictionary words), then by fuzzy pinyin where no characters matched.
  */
 export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: Segmenter): ZhMentions {
-  const chars = [...text];
   const traps: { start: number; end: number }[] = [];
-  if (chars.length !== text.length) return { mentions: [], traps };
-  // Segmented around each term only: cutting a short window costs a fraction of cutting the line.
-  const words = (start: number, end: number): Token[] =>
-    tokenSpans(segmenter, text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
+  if (hasSurrogatePair(text)) return { mentions: [], traps };
+  // Segmented around each term only: cutting a short window costs a fraction of cutting the line. The character
+  // and sound passes often ask for the same window, so each is cut once per line.
+  const cut = new Map<number, Token[]>();
+  const words = (start: number, end: number): Token[] => {
+    const from = Math.max(0, start - WINDOW);
+    const to = Math.min(text.length, end + WINDOW);
+    const key = from * 0x10000 + to;
+    let held = cut.get(key);
+    if (!held) cut.set(key, (held = tokenSpans(segmenter, text, from, to)));
+    return held;
+  };
   const candidates: (ZhMention & { value: Naming })[] = [];
-  for (let i = 0; i < chars.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const match = index.byChars.longestAt(text, i);
     if (!match) continue;
     const end = match.end;
     const term = text.slice(i, end);
-    const cjk = cjkCount(term);
+    const cjk = cjkCount(text, i, end);
     const trapped =
       latinBoundaryBroken(text, i, end) ||
       // Terms of four Chinese characters or more are specific enough to skip the dictionary check.
@@ -149,10 +162,11 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     }
     candidates.push({ ...toMention(match.value, i, end, false), value: match.value });
   }
-  const keys = pinyinKeys(text);
-  for (let i = 0; i < keys.length; i++) {
-    if (!CJK.test(chars[i]!)) continue;
-    const match = index.bySound.longestAt(keys, i);
+  // Keys are read on demand: most positions start no catalogue term's first syllable, so the walk stops at once.
+  const keyAt = (k: number): string => pinyinKeyAt(text, k);
+  for (let i = 0; i < text.length; i++) {
+    if (!isCjkCode(text.charCodeAt(i))) continue;
+    const match = index.bySound.longestWith(keyAt, i, text.length);
     if (!match) continue;
     const len = match.end - i;
     // Already found by its characters (or inside a longer name), or already judged a trap: nothing new to hear.

@@ -111,14 +111,38 @@ function isPlain(line: string): boolean {
     if (run >= 3) return false;
     if (c >= 0x4e00 && c <= 0x9fff) {
       if (isTraditionalCode(c)) return false;
-    } else if (c >= 0x80 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || SEPARATOR_CODES.has(c) || c < 0x20) {
+    } else if (c >= 0x80) {
+      // Chinese punctuation (，。“”) and other characters folding leaves alone keep a line plain.
+      if (!foldsToItself(c) || (c >= 0x3400 && isTraditionalCode(c))) return false;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || SEPARATOR_CODES.has(c) || c < 0x20) {
       return false;
     }
   }
   return true;
 }
 
-const identity = (n: number): number[] => Array.from({ length: n }, (_v, i) => i);
+// Per BMP code unit from 0x80: 0 not yet looked up, 1 folding leaves it as it is, 2 folding changes or drops it.
+const foldState = new Uint8Array(0x10000);
+function foldsToItself(code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  if (foldState[code] === 0) {
+    const ch = String.fromCharCode(code);
+    foldState[code] = !SEPARATOR_CODES.has(code) && foldChar(ch) === ch ? 1 : 2;
+  }
+  return foldState[code] === 1;
+}
+
+// Offset maps start as the identity; copying a prefix of one shared, grown array is cheaper than building each.
+let identities: number[] = [0];
+function identity(n: number): number[] {
+  if (identities.length < n) {
+    const grown = identities.slice();
+    const size = Math.max(n, 2 * grown.length);
+    for (let i = grown.length; i < size; i++) grown.push(i);
+    identities = grown;
+  }
+  return identities.slice(0, n);
+}
 
 // Whether `ch`, about to follow `chars`, is dropped: a separator between two Chinese characters, or a third repeat.
 function dropped(chars: readonly string[], ch: string, line: string, next: number): boolean {

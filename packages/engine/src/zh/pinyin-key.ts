@@ -8,20 +8,25 @@ function fuzzy(syllable: string): string {
   return s;
 }
 
-const memo = new Map<string, string>();
+// Per BMP code unit, filled on first sight: lines are read by code, with no string per character.
+const memo: (string | undefined)[] = [];
 
 // Read character by character (the most common reading), the same way for catalogue terms and lines, so a term
 // and its homophone always meet; a per-character memo keeps this cheap on every line.
-function keyOf(ch: string): string {
-  let key = memo.get(ch);
+function keyOfCode(code: number): string {
+  let key = memo[code];
   if (key === undefined) {
-    key = /[\u3400-\u9fff]/.test(ch) ? fuzzy(pinyin(ch, { toneType: 'none', v: true }).toLowerCase()) : ch;
-    memo.set(ch, key);
+    const ch = String.fromCharCode(code);
+    key = code >= 0x3400 && code <= 0x9fff ? fuzzy(pinyin(ch, { toneType: 'none', v: true }).toLowerCase()) : ch;
+    memo[code] = key;
   }
   return key;
 }
 
+/** The fuzzy pinyin key of text[at] (a non-Chinese character maps to itself). */
+export const pinyinKeyAt = (text: string, at: number): string => keyOfCode(text.charCodeAt(at));
+
 /** One fuzzy pinyin key per character of `text` (non-Chinese characters map to themselves). */
 export function pinyinKeys(text: string): string[] {
-  return Array.from(text, keyOf);
+  return Array.from(text, (ch) => (ch.length === 1 ? keyOfCode(ch.charCodeAt(0)) : ch));
 }
