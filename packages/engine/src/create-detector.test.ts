@@ -20,6 +20,18 @@ const host = (text: string, onAir: string | null = null) =>
   detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: onAir });
 const products = (findings: ReturnType<typeof chat>) => findings.map((f) => f.productId);
 
+describe('createDetector: host lines negative overall', () => {
+  it('takes a mild word from a host when the whole line is negative and says it of a subject', () => {
+    expect(products(host('the waitress was a little rude', 'serum'))).toEqual(['serum']);
+    expect(products(host('ugh, I feel awkward and tired', 'serum'))).toEqual(['serum']);
+  });
+
+  it('keeps one mild word in host feature talk below the host threshold', () => {
+    expect(host('the laces stretch so you can just slip them on without untying', 'serum')).toEqual([]);
+    expect(host('the rude one is great though', 'serum')).toEqual([]);
+  });
+});
+
 describe('createDetector: mentions and attribution', () => {
   it('flags only the product a negative clause names', () => {
     expect(products(chat('the serum is great but the toner is awful'))).toEqual(['toner']);

@@ -37,7 +37,7 @@ export function judgeClauses(
   const host = line.type === 'transcript';
   if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
   const conceding = host && isConcession(tokens);
-  const threshold = !host ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
+  const threshold = !host || negativeOverall(scores) ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
   // A host comparing prices ("half the price of the big brands") is selling, not complaining.
   if (host) for (const slug of HOST_SELLING) denied.add(slug);
@@ -75,6 +75,17 @@ export function judgeClauses(
     for (const j of judged) if (j.negative && j.score.phrases.length === 0) j.negative = false;
   }
   return judged;
+}
+
+/**
+ * A line that is negative as a whole, not one mild word amid feature talk: every cue in it is negative, and there
+ * are several or one is said of a subject ("I was mortified", "service was a little slow"). Host feature talk
+ * holds one mild word used in passing ("delayed release", "slip them on").
+ */
+function negativeOverall(scores: readonly ClauseScore[]): boolean {
+  let cues = 0;
+  for (const score of scores) for (const cue of score.cues) if (cue.weight >= 0) return false; else cues++;
+  return cues >= 2 || (cues > 0 && scores.some((s) => s.predicated > 0));
 }
 
 function dropRebutted(score: ClauseScore, denied: ReadonlySet<string>): ClauseScore {

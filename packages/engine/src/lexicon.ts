@@ -14,6 +14,8 @@ const NEUTRALISED = [
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
   'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
+  // Topic nouns VADER rates as praise ("the quality", "on the other hand"): they name what is judged, not a verdict.
+  'quality', 'value', 'hand', 'gold', 'special', 'warmer',
   'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'well', 'fan', 'fans', 'playing', 'cheap', 'friend', 'friends',
 ];
 
@@ -97,3 +99,4 @@ function buildWordValence(): Map<string, number> {
   for (const [emoji, weight] of Object.entries(EMOJI)) valence.set(emoji, weight);
   return valence;
 }
+

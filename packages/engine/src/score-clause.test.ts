@@ -22,6 +22,23 @@ describe('scoreClause', () => {
     expect(score('not at all really very bad').total).toBeLessThan(0);
   });
 
+  it('reads "never so bad" and "never more insulted" as stressed, not denied (VADER\'s never-so rule)', () => {
+    expect(score("I've never been treated so bad").total).toBeLessThan(-3);
+    expect(score("I've never been more insulted").total).toBeLessThan(0);
+    expect(score('never been bad').total).toBeGreaterThan(0);
+  });
+
+  it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
+    expect(score('did not like it at all').total).toBeLessThan(0);
+    expect(score('not like a corn nut').total).toBe(0);
+  });
+
+  it('counts negative words said of a subject, and not words used as attributes', () => {
+    expect(score('I was so angry').predicated).toBeGreaterThan(0);
+    expect(score('the waitress was a little rude').predicated).toBe(1);
+    expect(score('ran it empty for ten minutes').predicated).toBe(0);
+  });
+
   it('lets a negator flip only the first cue after it', () => {
     expect(score('that kick is no joke so good').total).toBeGreaterThan(0);
   });
