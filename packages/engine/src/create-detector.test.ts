@@ -26,6 +26,11 @@ describe('createDetector: host lines negative overall', () => {
     expect(products(host('ugh, I feel awkward and tired', 'serum'))).toEqual(['serum']);
   });
 
+  it('reads a strongly negative question as an exclamation, a mildly negative one as an inquiry', () => {
+    expect(products(chat('what the hell is wrong with this thing?!', 'serum'))).toEqual(['serum']);
+    expect(chat('is it bad for oily skin?', 'serum')).toEqual([]);
+  });
+
   it('keeps one mild word in host feature talk below the host threshold', () => {
     expect(host('the laces stretch so you can just slip them on without untying', 'serum')).toEqual([]);
     expect(host('the rude one is great though', 'serum')).toEqual([]);

@@ -14,6 +14,8 @@ const HOST_THRESHOLD = -1.5;
 const CONCEDED_THRESHOLD = -1;
 
 const HOST_SELLING = ['cheaper-elsewhere'];
+// A question this negative exclaims rather than asks ("what the hell is wrong with it?!"); "is it bad?" still asks.
+const EXCLAIMS = -4;
 
 /** A clause as judged in the context of its line. */
 export interface JudgedClause {
@@ -46,7 +48,7 @@ export function judgeClauses(
     const clause = clauses[i]!;
     const missing = score.phrases.some((p) => p.slug === 'missing-info');
     const asks = !missing && (
-      (clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
+      (clause.question && score.total > EXCLAIMS && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
       (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd)));
     // Conceding hosts hedge: "it isn't insulated", "a little narrow", "kind of catches" is the admitted flaw.
     const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);

@@ -9,7 +9,7 @@ import { VADER_LEXICON } from './vader-lexicon.ts';
 const NEUTRALISED = [
   'like', 'likes', 'super', 'pretty', 'kind', 'lol', 'lmao', 'haha', 'free', 'care', 'please', 'yes',
   'charges', 'charged', 'pressure', 'alarm', 'drop', 'cut', 'cuts', 'steal', 'fire', 'crazy', 'insane', 'sick',
-  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'stupid', 'ridiculous', 'cancel', 'cancelling',
+  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'ridiculous', 'cancel', 'cancelling',
   'canceling', 'lowest', 'swear', 'swears',
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',

@@ -60,6 +60,7 @@ describe('scoreClause', () => {
 
   it('treats a negative word before a positive one as an intensifier', () => {
     expect(score('stupid good').total).toBe(3);
+    expect(score('what a stupid design').total).toBeLessThan(0);
   });
 
   it('does not score what follows "if"', () => {
