@@ -26,6 +26,11 @@ describe('createDetector: host lines negative overall', () => {
     expect(products(host('ugh, I feel awkward and tired', 'serum'))).toEqual(['serum']);
   });
 
+  it('takes a mild word a host says right after the product named, not one far from it', () => {
+    expect(products(host('the serum is fine, the power bank is hard to grip', 'serum'))).toEqual(['bank']);
+    expect(host('the serum is fine, the power bank comes in three colours and fits in a hard case', 'serum')).toEqual([]);
+  });
+
   it('reads a strongly negative question as an exclamation, a mildly negative one as an inquiry', () => {
     expect(products(chat('what the hell is wrong with this thing?!', 'serum'))).toEqual(['serum']);
     expect(chat('is it bad for oily skin?', 'serum')).toEqual([]);

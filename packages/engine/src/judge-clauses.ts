@@ -35,6 +35,8 @@ export function judgeClauses(
   scores: readonly ClauseScore[],
   namesProduct: readonly boolean[],
   line: { type: 'transcript' | 'chat' },
+  /** Per clause, the token after the first product it names, or -1. */
+  namedEndsAt: readonly number[] = [],
 ): JudgedClause[] {
   const host = line.type === 'transcript';
   if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
@@ -54,7 +56,10 @@ export function judgeClauses(
     const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);
     // A product-complaint word ("slow", "flimsy") is a complaint from anyone; host speech needs more only from
     // general words, which hosts use about everything.
-    const complains = host && score.total <= CHAT_THRESHOLD && score.complaints > 0;
+    // So is a general word said right after the product the clause names ("the menu is very limited"): that is a
+    // verdict on the product, not a host's feature talk.
+    const complains = host && score.total <= CHAT_THRESHOLD &&
+      (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1));
     return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged || complains) };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
@@ -88,6 +93,21 @@ function negativeOverall(scores: readonly ClauseScore[]): boolean {
   let cues = 0;
   for (const score of scores) for (const cue of score.cues) if (cue.weight >= 0) return false; else cues++;
   return cues >= 2 || (cues > 0 && scores.some((s) => s.predicated > 0));
+}
+
+// How many words after a product's name a negative word is still said of it ("the juicer is way too loud").
+const VERDICT_REACH = 4;
+
+/** True when a negative lexicon word comes within a few words after the product the clause names. */
+function judgesNamed(tokens: readonly Token[], clause: Clause, score: ClauseScore, namedEnd: number): boolean {
+  if (namedEnd < 0) return false;
+  for (const cue of score.cues) {
+    if (cue.weight >= 0 || cue.source !== 'lexicon') continue;
+    const first = cue.text.split(' ')[0]!.toLowerCase();
+    const reach = Math.min(clause.tokenEnd, namedEnd + VERDICT_REACH);
+    for (let i = namedEnd; i < reach; i++) if (tokens[i]!.lower === first) return true;
+  }
+  return false;
 }
 
 function dropRebutted(score: ClauseScore, denied: ReadonlySet<string>): ClauseScore {
