@@ -31,6 +31,12 @@ describe('createDetector: host lines negative overall', () => {
     expect(host('the serum is fine, the power bank comes in three colours and fits in a hard case', 'serum')).toEqual([]);
   });
 
+  it('takes dismay from a host ("ugh", ":(") as a complaint, not feature talk', () => {
+    expect(host('it is still charging', 'bank')).toEqual([]);
+    expect(products(host('it is still not charging, ugh', 'bank'))).toEqual(['bank']);
+    expect(products(host('it keeps losing charge :(', 'bank'))).toEqual(['bank']);
+  });
+
   it('reads a strongly negative question as an exclamation, a mildly negative one as an inquiry', () => {
     expect(products(chat('what the hell is wrong with this thing?!', 'serum'))).toEqual(['serum']);
     expect(chat('is it bad for oily skin?', 'serum')).toEqual([]);

@@ -1,5 +1,5 @@
 import { findDemonstrative } from './deixis.ts';
-import { NEGATORS } from './lexicon.ts';
+import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
 import { isConcession, isHostReassurance, isInquiry, opensAsQuestion } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
@@ -56,10 +56,11 @@ export function judgeClauses(
     const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);
     // A product-complaint word ("slow", "flimsy") is a complaint from anyone; host speech needs more only from
     // general words, which hosts use about everything.
-    // So is a general word said right after the product the clause names ("the menu is very limited"): that is a
+    // So is a general word said right after the product the clause names ("the menu is very limited"), or dismay
+    // ("ugh", ":("): that is a
     // verdict on the product, not a host's feature talk.
     const complains = host && score.total <= CHAT_THRESHOLD &&
-      (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1));
+      (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1) || exclaimsDismay(tokens, clause));
     return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged || complains) };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
@@ -106,6 +107,18 @@ function judgesNamed(tokens: readonly Token[], clause: Clause, score: ClauseScor
     const first = cue.text.split(' ')[0]!.toLowerCase();
     const reach = Math.min(clause.tokenEnd, namedEnd + VERDICT_REACH);
     for (let i = namedEnd; i < reach; i++) if (tokens[i]!.lower === first) return true;
+  }
+  return false;
+}
+
+// Interjections of dismay: a speaker's own reaction, never a feature's name ("ugh", "smh").
+const DISMAY = new Set(['ugh', 'argh', 'damn', 'dammit', 'smh', 'meh', 'ew', 'eww', 'yikes', 'ouch', 'sigh', 'wtf', 'fml', 'ffs', 'boo', 'jeez', 'geez']);
+
+/** True when the clause holds a negative emoticon or emoji, or an interjection of dismay. */
+function exclaimsDismay(tokens: readonly Token[], clause: Clause): boolean {
+  for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'emoji' ? (WORD_VALENCE.get(t.lower) ?? 0) < 0 : t.kind === 'word' && DISMAY.has(t.norm)) return true;
   }
   return false;
 }
