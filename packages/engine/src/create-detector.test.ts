@@ -37,6 +37,11 @@ describe('createDetector: host lines negative overall', () => {
     expect(products(host('it keeps losing charge :(', 'bank'))).toEqual(['bank']);
   });
 
+  it('reads "don\'t waste your money" and "was a joke" as complaints despite the negator and the positive "joke"', () => {
+    expect(products(host("don't waste your money on this one", 'bank'))).toEqual(['bank']);
+    expect(products(chat('honestly that battery life was a joke', 'bank'))).toEqual(['bank']);
+  });
+
   it('reads a strongly negative question as an exclamation, a mildly negative one as an inquiry', () => {
     expect(products(chat('what the hell is wrong with this thing?!', 'serum'))).toEqual(['serum']);
     expect(chat('is it bad for oily skin?', 'serum')).toEqual([]);
