@@ -37,6 +37,8 @@ describe('scoreClause', () => {
     expect(score('I was so angry').predicated).toBeGreaterThan(0);
     expect(score('the waitress was a little rude').predicated).toBe(1);
     expect(score('ran it empty for ten minutes').predicated).toBe(0);
+    expect(score('very slow at seating').predicated).toBe(1);
+    expect(score('a hiss means noise cancel is off').predicated).toBe(0);
   });
 
   it('lets a negator flip only the first cue after it', () => {

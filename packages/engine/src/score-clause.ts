@@ -187,7 +187,12 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 const LINKING = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'its', 'theyre', 'thats', 'seems', 'seemed', 'looks', 'looked', 'feels', 'felt', 'got', 'gets', 'getting', 'became', 'im', 'tastes', 'tasted', 'smells', 'smelled', 'sounds', 'arrived', 'came']);
 const BETWEEN = new Set(['so', 'very', 'really', 'too', 'pretty', 'a', 'little', 'bit', 'kinda', 'kind', 'of', 'way', 'super', 'all', 'just', 'totally', 'extremely', 'rather', 'quite', 'already', 'still', 'also']);
 
-/** True when the word at `i` is said of a subject through a linking verb ("the service was a little slow"). */
+const DEGREE = new Set(['so', 'very', 'really', 'too', 'pretty', 'way', 'super', 'totally', 'extremely', 'rather', 'quite', 'just', 'kinda']);
+
+/**
+ * True when the word at `i` is said of a subject: through a linking verb ("the service was a little slow") or
+ * opening a verbless clause ("very slow at seating").
+ */
 function isPredicate(tokens: readonly Token[], i: number, from: number): boolean {
   for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
     const t = tokens[j]!;
@@ -195,7 +200,8 @@ function isPredicate(tokens: readonly Token[], i: number, from: number): boolean
     if (LINKING.has(t.norm)) return true;
     if (!BETWEEN.has(t.norm)) return false;
   }
-  return false;
+  // "very slow at seating", "soggy.": a clause that opens with the word (and its adverbs) leaves the verb out.
+  return i - from <= 1 && (i === from || DEGREE.has(tokens[i - 1]!.norm));
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
