@@ -26,6 +26,9 @@ export const NEUTRAL_IDIOMS: readonly string[] = ['my bad', 'no worries', 'no pr
 export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
   { text: 'not a fan', weight: -2 }, { text: 'not a big fan', weight: -2 }, { text: 'big fan', weight: 2 },
   { text: 'huge fan', weight: 2 }, { text: 'biggest fan', weight: 3 }, { text: 'a fan of', weight: 2 },
+  // "fresh" is neutral alone ("a fresh one's on the way"); denied freshness is a complaint in any category.
+  ...['not fresh', 'not very fresh', 'not that fresh', 'not so fresh', 'wasnt fresh', 'isnt fresh', 'werent fresh', 'arent fresh']
+    .map((text) => ({ text, weight: -2 })),
 ];
 
 // Product-review complaints AFINN lacks; kept to words that are negative about any product in any category.
@@ -55,6 +58,9 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   burping: -1, blisters: -2, blister: -2, trick: -1, gimmick: -2, gimmicky: -2,
   pmo: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
+
+// Everyday praise of food and products that neither AFINN nor VADER rates; it matters mostly when denied ("wasn't tasty").
+const PRAISE: Record<string, number> = { tasty: 2, flavorful: 2, flavourful: 2, edible: 1 };
 
 // Emoji that carry a clear valence in chat; AFINN has none.
 const EMOJI: Record<string, number> = {
@@ -97,6 +103,7 @@ function buildWordValence(): Map<string, number> {
   for (const word of NEGATORS) valence.delete(word);
   for (const [word, weight] of Object.entries(PRODUCT_COMPLAINTS)) valence.set(word, weight);
   for (const [emoji, weight] of Object.entries(EMOJI)) valence.set(emoji, weight);
+  for (const [word, weight] of Object.entries(PRAISE)) valence.set(word, weight);
   return valence;
 }
 

@@ -41,6 +41,12 @@ describe('scoreClause', () => {
     expect(score('a hiss means noise cancel is off').predicated).toBe(0);
   });
 
+  it('reads denied freshness and denied taste as complaints, "fresh" alone as nothing', () => {
+    expect(score("the bread wasn't fresh").total).toBeLessThan(0);
+    expect(score("it wasn't very tasty").total).toBeLessThan(0);
+    expect(score("a fresh one's on the way").cues).toEqual([]);
+  });
+
   it('lets a negator flip only the first cue after it', () => {
     expect(score('that kick is no joke so good').total).toBeGreaterThan(0);
   });
