@@ -20,6 +20,39 @@ const host = (text: string, onAir: string | null = null) =>
   detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: onAir });
 const products = (findings: ReturnType<typeof chat>) => findings.map((f) => f.productId);
 
+describe('createDetector: host lines negative overall', () => {
+  it('takes a mild word from a host when the whole line is negative and says it of a subject', () => {
+    expect(products(host('the waitress was a little rude', 'serum'))).toEqual(['serum']);
+    expect(products(host('ugh, I feel awkward and tired', 'serum'))).toEqual(['serum']);
+  });
+
+  it('takes a mild word a host says right after the product named, not one far from it', () => {
+    expect(products(host('the serum is fine, the power bank is hard to grip', 'serum'))).toEqual(['bank']);
+    expect(host('the serum is fine, the power bank comes in three colours and fits in a hard case', 'serum')).toEqual([]);
+  });
+
+  it('takes dismay from a host ("ugh", ":(") as a complaint, not feature talk', () => {
+    expect(host('it is still charging', 'bank')).toEqual([]);
+    expect(products(host('it is still not charging, ugh', 'bank'))).toEqual(['bank']);
+    expect(products(host('it keeps losing charge :(', 'bank'))).toEqual(['bank']);
+  });
+
+  it('reads "don\'t waste your money" and "was a joke" as complaints despite the negator and the positive "joke"', () => {
+    expect(products(host("don't waste your money on this one", 'bank'))).toEqual(['bank']);
+    expect(products(chat('honestly that battery life was a joke', 'bank'))).toEqual(['bank']);
+  });
+
+  it('reads a strongly negative question as an exclamation, a mildly negative one as an inquiry', () => {
+    expect(products(chat('what the hell is wrong with this thing?!', 'serum'))).toEqual(['serum']);
+    expect(chat('is it bad for oily skin?', 'serum')).toEqual([]);
+  });
+
+  it('keeps one mild word in host feature talk below the host threshold', () => {
+    expect(host('the laces stretch so you can just slip them on without untying', 'serum')).toEqual([]);
+    expect(host('the rude one is great though', 'serum')).toEqual([]);
+  });
+});
+
 describe('createDetector: mentions and attribution', () => {
   it('flags only the product a negative clause names', () => {
     expect(products(chat('the serum is great but the toner is awful'))).toEqual(['toner']);

@@ -56,7 +56,8 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     if (!mightBeNegative && !(input.type === 'transcript' && isConcession(tokens))) return [];
     const mentions = findMentions(mentionIndex, tokens, text);
     const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
-    const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type });
+    const firstNamed = clauses.map((c) => mentions.find((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd)?.tokenEnd ?? -1);
+    const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type }, firstNamed);
     if (!judged.some((j) => j.negative)) return [];
     const strongest = new Map<string, Attribution>();
     for (const a of attribute(tokens, judged, mentions, onAir, mentionIndex.keys)) {

@@ -1,5 +1,5 @@
 import { findDemonstrative } from './deixis.ts';
-import { NEGATORS } from './lexicon.ts';
+import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
 import { isConcession, isHostReassurance, isInquiry, opensAsQuestion } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
@@ -14,6 +14,8 @@ const HOST_THRESHOLD = -1.5;
 const CONCEDED_THRESHOLD = -1;
 
 const HOST_SELLING = ['cheaper-elsewhere'];
+// A question this negative exclaims rather than asks ("what the hell is wrong with it?!"); "is it bad?" still asks.
+const EXCLAIMS = -4;
 
 /** A clause as judged in the context of its line. */
 export interface JudgedClause {
@@ -33,11 +35,13 @@ export function judgeClauses(
   scores: readonly ClauseScore[],
   namesProduct: readonly boolean[],
   line: { type: 'transcript' | 'chat' },
+  /** Per clause, the token after the first product it names, or -1. */
+  namedEndsAt: readonly number[] = [],
 ): JudgedClause[] {
   const host = line.type === 'transcript';
   if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
   const conceding = host && isConcession(tokens);
-  const threshold = !host ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
+  const threshold = !host || negativeOverall(scores) ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
   // A host comparing prices ("half the price of the big brands") is selling, not complaining.
   if (host) for (const slug of HOST_SELLING) denied.add(slug);
@@ -46,13 +50,17 @@ export function judgeClauses(
     const clause = clauses[i]!;
     const missing = score.phrases.some((p) => p.slug === 'missing-info');
     const asks = !missing && (
-      (clause.question && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
+      (clause.question && score.total > EXCLAIMS && isInquiry(tokens, clause.tokenStart, clause.tokenEnd)) ||
       (!host && i === 0 && opensAsQuestion(tokens, clause.tokenStart, clause.tokenEnd)));
     // Conceding hosts hedge: "it isn't insulated", "a little narrow", "kind of catches" is the admitted flaw.
     const hedged = conceding && score.total <= 0 && hedgesAFlaw(tokens, clause);
     // A product-complaint word ("slow", "flimsy") is a complaint from anyone; host speech needs more only from
     // general words, which hosts use about everything.
-    const complains = host && score.total <= CHAT_THRESHOLD && score.complaints > 0;
+    // So is a general word said right after the product the clause names ("the menu is very limited"), or dismay
+    // ("ugh", ":("): that is a
+    // verdict on the product, not a host's feature talk.
+    const complains = host && score.total <= CHAT_THRESHOLD &&
+      (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1) || exclaimsDismay(tokens, clause));
     return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged || complains) };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
@@ -75,6 +83,44 @@ export function judgeClauses(
     for (const j of judged) if (j.negative && j.score.phrases.length === 0) j.negative = false;
   }
   return judged;
+}
+
+/**
+ * A line that is negative as a whole, not one mild word amid feature talk: every cue in it is negative, and there
+ * are several or one is said of a subject ("I was mortified", "service was a little slow"). Host feature talk
+ * holds one mild word used in passing ("delayed release", "slip them on").
+ */
+function negativeOverall(scores: readonly ClauseScore[]): boolean {
+  let cues = 0;
+  for (const score of scores) for (const cue of score.cues) if (cue.weight >= 0) return false; else cues++;
+  return cues >= 2 || (cues > 0 && scores.some((s) => s.predicated > 0));
+}
+
+// How many words after a product's name a negative word is still said of it ("the juicer is way too loud").
+const VERDICT_REACH = 4;
+
+/** True when a negative lexicon word comes within a few words after the product the clause names. */
+function judgesNamed(tokens: readonly Token[], clause: Clause, score: ClauseScore, namedEnd: number): boolean {
+  if (namedEnd < 0) return false;
+  for (const cue of score.cues) {
+    if (cue.weight >= 0 || cue.source !== 'lexicon') continue;
+    const first = cue.text.split(' ')[0]!.toLowerCase();
+    const reach = Math.min(clause.tokenEnd, namedEnd + VERDICT_REACH);
+    for (let i = namedEnd; i < reach; i++) if (tokens[i]!.lower === first) return true;
+  }
+  return false;
+}
+
+// Interjections of dismay: a speaker's own reaction, never a feature's name ("ugh", "smh").
+const DISMAY = new Set(['ugh', 'argh', 'damn', 'dammit', 'smh', 'meh', 'ew', 'eww', 'yikes', 'ouch', 'sigh', 'wtf', 'fml', 'ffs', 'boo', 'jeez', 'geez']);
+
+/** True when the clause holds a negative emoticon or emoji, or an interjection of dismay. */
+function exclaimsDismay(tokens: readonly Token[], clause: Clause): boolean {
+  for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'emoji' ? (WORD_VALENCE.get(t.lower) ?? 0) < 0 : t.kind === 'word' && DISMAY.has(t.norm)) return true;
+  }
+  return false;
 }
 
 function dropRebutted(score: ClauseScore, denied: ReadonlySet<string>): ClauseScore {

@@ -9,11 +9,13 @@ import { VADER_LEXICON } from './vader-lexicon.ts';
 const NEUTRALISED = [
   'like', 'likes', 'super', 'pretty', 'kind', 'lol', 'lmao', 'haha', 'free', 'care', 'please', 'yes',
   'charges', 'charged', 'pressure', 'alarm', 'drop', 'cut', 'cuts', 'steal', 'fire', 'crazy', 'insane', 'sick',
-  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'stupid', 'ridiculous', 'cancel', 'cancelling',
+  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'ridiculous', 'cancel', 'cancelling',
   'canceling', 'lowest', 'swear', 'swears',
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',
   'wants', 'share', 'shares', 'god', 'ready', 'clear', 'clearly', 'huge', 'sure', 'surely', 'agree', 'deal', 'crush', 'crushes', 'crushing',
+  // Topic nouns VADER rates as praise ("the quality", "on the other hand"): they name what is judged, not a verdict.
+  'quality', 'value', 'hand', 'gold', 'special', 'warmer',
   'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'well', 'fan', 'fans', 'playing', 'cheap', 'friend', 'friends',
 ];
 
@@ -24,6 +26,9 @@ export const NEUTRAL_IDIOMS: readonly string[] = ['my bad', 'no worries', 'no pr
 export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
   { text: 'not a fan', weight: -2 }, { text: 'not a big fan', weight: -2 }, { text: 'big fan', weight: 2 },
   { text: 'huge fan', weight: 2 }, { text: 'biggest fan', weight: 3 }, { text: 'a fan of', weight: 2 },
+  // "fresh" is neutral alone ("a fresh one's on the way"); denied freshness is a complaint in any category.
+  ...['not fresh', 'not very fresh', 'not that fresh', 'not so fresh', 'wasnt fresh', 'isnt fresh', 'werent fresh', 'arent fresh']
+    .map((text) => ({ text, weight: -2 })),
 ];
 
 // Product-review complaints AFINN lacks; kept to words that are negative about any product in any category.
@@ -53,6 +58,9 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   burping: -1, blisters: -2, blister: -2, trick: -1, gimmick: -2, gimmicky: -2,
   pmo: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
+
+// Everyday praise of food and products that neither AFINN nor VADER rates; it matters mostly when denied ("wasn't tasty").
+const PRAISE: Record<string, number> = { tasty: 2, flavorful: 2, flavourful: 2, edible: 1 };
 
 // Emoji that carry a clear valence in chat; AFINN has none.
 const EMOJI: Record<string, number> = {
@@ -95,5 +103,7 @@ function buildWordValence(): Map<string, number> {
   for (const word of NEGATORS) valence.delete(word);
   for (const [word, weight] of Object.entries(PRODUCT_COMPLAINTS)) valence.set(word, weight);
   for (const [emoji, weight] of Object.entries(EMOJI)) valence.set(emoji, weight);
+  for (const [word, weight] of Object.entries(PRAISE)) valence.set(word, weight);
   return valence;
 }
+

@@ -22,6 +22,31 @@ describe('scoreClause', () => {
     expect(score('not at all really very bad').total).toBeLessThan(0);
   });
 
+  it('reads "never so bad" and "never more insulted" as stressed, not denied (VADER\'s never-so rule)', () => {
+    expect(score("I've never been treated so bad").total).toBeLessThan(-3);
+    expect(score("I've never been more insulted").total).toBeLessThan(0);
+    expect(score('never been bad').total).toBeGreaterThan(0);
+  });
+
+  it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
+    expect(score('did not like it at all').total).toBeLessThan(0);
+    expect(score('not like a corn nut').total).toBe(0);
+  });
+
+  it('counts negative words said of a subject, and not words used as attributes', () => {
+    expect(score('I was so angry').predicated).toBeGreaterThan(0);
+    expect(score('the waitress was a little rude').predicated).toBe(1);
+    expect(score('ran it empty for ten minutes').predicated).toBe(0);
+    expect(score('very slow at seating').predicated).toBe(1);
+    expect(score('a hiss means noise cancel is off').predicated).toBe(0);
+  });
+
+  it('reads denied freshness and denied taste as complaints, "fresh" alone as nothing', () => {
+    expect(score("the bread wasn't fresh").total).toBeLessThan(0);
+    expect(score("it wasn't very tasty").total).toBeLessThan(0);
+    expect(score("a fresh one's on the way").cues).toEqual([]);
+  });
+
   it('lets a negator flip only the first cue after it', () => {
     expect(score('that kick is no joke so good').total).toBeGreaterThan(0);
   });
@@ -43,6 +68,7 @@ describe('scoreClause', () => {
 
   it('treats a negative word before a positive one as an intensifier', () => {
     expect(score('stupid good').total).toBe(3);
+    expect(score('what a stupid design').total).toBeLessThan(0);
   });
 
   it('does not score what follows "if"', () => {

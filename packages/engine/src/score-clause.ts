@@ -31,6 +31,8 @@ export interface ClauseScore {
   denied: string[];
   /** Product-complaint words said of something ("the noodles were sticky"), not naming a feature ("slow cooker"). */
   complaints: number;
+  /** Negative lexicon words said of a subject ("I was mortified", "the fries were soggy"), complaint words or not. */
+  predicated: number;
 }
 
 interface TermValue {
@@ -48,6 +50,12 @@ const NEGATION_WINDOW = 4;
 const WIDE_SCOPE = new Set(['any', 'anything', 'that', 'ever', 'single']);
 // "never been stronger", "never felt better": a negated comparative is praise, not its opposite.
 const NEVER = 'never';
+// VADER's "never so / never this" rule, widened to comparatives: "never been treated so bad", "never been more
+// insulted" stress the cue rather than deny it.
+const NEVER_STRESSES = new Set(['so', 'this', 'more', 'such', 'as']);
+const NEVER_STRESS = 1.25;
+// "did not like it", "would not like": a spelled-out negator after an auxiliary is verbal like "didn't".
+const AUXILIARIES = new Set(['do', 'did', 'does', 'would', 'will', 'could', 'should']);
 // Slang that needs its grammatical slot: "mid" judges only at a clause end or before a filler ("mid tbh"),
 // not as the preposition in "mid shoot".
 const PREDICATIVE_ONLY = new Set(['mid', 'buns', 'brick', 'meme', 'clown']);
@@ -95,9 +103,10 @@ export function scoreClause(
   chat = true,
   productWords: ReadonlySet<string> = NO_WORDS,
 ): ClauseScore {
-  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], complaints: 0 };
+  const score: ClauseScore = { total: 0, cues: [], negated: [], phrases: [], denied: [], complaints: 0, predicated: 0 };
   let negatorAt = -Infinity;
   let negator = '';
+  let verbal = false;
   let wideScope = false;
   let wordIndex = 0;
   let i = from;
@@ -112,7 +121,7 @@ export function scoreClause(
     const { value, next } = productWords.has(token.key) ? { value: null, next: i + 1 } : cueAt(terms, tokens, i, to);
     if (!value) {
       if (HYPOTHETICAL.has(token.norm)) break;
-      if (LIKE.has(token.norm) && wordIndex - negatorAt <= 2 && VERBAL_NEGATORS.has(negator)) {
+      if (LIKE.has(token.norm) && wordIndex - negatorAt <= 2 && verbal) {
         const cueText = text.slice(tokens[i]!.start, token.end);
         score.cues.push({ text: cueText, weight: NEGATED_LIKE, source: 'lexicon' });
         score.negated.push(cueText);
@@ -121,13 +130,16 @@ export function scoreClause(
       } else if (negators.has(token.norm)) {
         negatorAt = wordIndex;
         negator = token.norm;
+        const before = i > from ? tokens[i - 1]! : undefined;
+        verbal = VERBAL_NEGATORS.has(negator) || (negator === 'not' && before !== undefined && AUXILIARIES.has(before.norm));
         wideScope = false;
       } else if (WIDE_SCOPE.has(token.norm) && wordIndex - negatorAt <= NEGATION_WINDOW) wideScope = true;
     } else if (value.weight !== 0) {
       const cueText = text.slice(token.start, tokens[next - 1]!.end);
       const inScope = wideScope || wordIndex - negatorAt <= NEGATION_WINDOW;
       const praise = negator === NEVER && value.weight > 0;
-      const negated = inScope && !praise;
+      const stress = inScope && negator === NEVER && value.weight < 0 && i > from && NEVER_STRESSES.has(tokens[i - 1]!.norm);
+      const negated = inScope && !praise && !stress;
       if (negated) {
         score.negated.push(cueText);
         negatorAt = LIST_JOINERS.has(tokens[next]?.norm ?? '') ? wordIndex + (next - i) : -Infinity;
@@ -136,12 +148,15 @@ export function scoreClause(
         score.phrases.push({ slug: value.slug, text: cueText });
       }
       // A negated complaint ("not fake", "no rash") is a denial, not praise: it scores nothing.
-      const base = value.source === 'lexicon' ? value.weight * emphasis(tokens, i, from, shouting) : value.weight;
+      const base = value.source === 'lexicon' ? value.weight * emphasis(tokens, i, from, shouting) * (stress ? NEVER_STRESS : 1) : value.weight;
       const weight = round(negated ? (value.source === 'phrase' ? 0 : -base) : base);
       if (weight !== 0) {
         score.cues.push({ text: cueText, weight, source: value.source });
         score.total += weight;
-        if (weight < 0 && !negated && complaintWords.has(token.lower) && isPredicate(tokens, i, from)) score.complaints++;
+        if (weight < 0 && !negated && value.source === 'lexicon' && isPredicate(tokens, i, from)) {
+          score.predicated++;
+          if (complaintWords.has(token.lower)) score.complaints++;
+        }
       }
     }
     wordIndex += next - i;
@@ -172,7 +187,12 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 const LINKING = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'its', 'theyre', 'thats', 'seems', 'seemed', 'looks', 'looked', 'feels', 'felt', 'got', 'gets', 'getting', 'became', 'im', 'tastes', 'tasted', 'smells', 'smelled', 'sounds', 'arrived', 'came']);
 const BETWEEN = new Set(['so', 'very', 'really', 'too', 'pretty', 'a', 'little', 'bit', 'kinda', 'kind', 'of', 'way', 'super', 'all', 'just', 'totally', 'extremely', 'rather', 'quite', 'already', 'still', 'also']);
 
-/** True when the word at `i` is said of a subject through a linking verb ("the service was a little slow"). */
+const DEGREE = new Set(['so', 'very', 'really', 'too', 'pretty', 'way', 'super', 'totally', 'extremely', 'rather', 'quite', 'just', 'kinda']);
+
+/**
+ * True when the word at `i` is said of a subject: through a linking verb ("the service was a little slow") or
+ * opening a verbless clause ("very slow at seating").
+ */
 function isPredicate(tokens: readonly Token[], i: number, from: number): boolean {
   for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
     const t = tokens[j]!;
@@ -180,7 +200,8 @@ function isPredicate(tokens: readonly Token[], i: number, from: number): boolean
     if (LINKING.has(t.norm)) return true;
     if (!BETWEEN.has(t.norm)) return false;
   }
-  return false;
+  // "very slow at seating", "soggy.": a clause that opens with the word (and its adverbs) leaves the verb out.
+  return i - from <= 1 && (i === from || DEGREE.has(tokens[i - 1]!.norm));
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
