@@ -85,7 +85,13 @@ export async function main(): Promise<void> {
     `memory, 10,000 products × 5 aliases + ${rules.length} rules: detector ${mb(memory.heapUsed - heapBefore)} MB heap; ` +
       `process heap ${mb(memory.heapUsed)} MB, RSS ${mb(memory.rss)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact heap)'}\n`,
   );
-  void big;
+  // A Chinese line builds the Chinese mention index (character and pinyin tries) over the same catalogue.
+  big.detect({ eventId: 'zh', type: 'chat', text: '这个真的太坑了', speaker: 'viewer' }, { onAirProductId: null });
+  gc();
+  const withChinese = process.memoryUsage();
+  process.stdout.write(
+    `memory after a first Chinese line: detector ${mb(withChinese.heapUsed - heapBefore)} MB heap; RSS ${mb(withChinese.rss)} MB\n`,
+  );
 
   const catalog = generateCatalog(1_000);
   const lines = toLines(generateLines(catalog, LINES), catalog);

@@ -1,3 +1,4 @@
+import { EdgeTable, NO_NODE } from './edge-table.ts';
 import type { Token } from './tokenize.ts';
 
 /** A match of a multi-token term: tokens [start, end) of the line. */
@@ -6,8 +7,6 @@ export interface TrieMatch<V> {
   end: number;
   value: V;
 }
-
-const EMPTY = -1;
 
 /**
  * Multi-token terms keyed by normalised word, built once and then queried per token, so matching a line costs
@@ -19,10 +18,7 @@ const EMPTY = -1;
 export class TokenTrie<V> {
   readonly #words = new Map<string, number>();
   readonly #values: (V | undefined)[] = [undefined];
-  #parents = new Int32Array(64).fill(EMPTY);
-  #wordIds = new Int32Array(64);
-  #children = new Int32Array(64);
-  #edges = 0;
+  readonly #edges = new EdgeTable();
 
   /** Stores `value` under the word sequence `keys`; `merge` decides when a sequence is added twice. */
   add(keys: readonly string[], value: V, merge: (old: V, added: V) => V = (_old, added) => added): void {
@@ -34,11 +30,11 @@ export class TokenTrie<V> {
         word = this.#words.size;
         this.#words.set(key, word);
       }
-      let child = this.#child(node, word);
-      if (child === EMPTY) {
+      let child = this.#edges.child(node, word);
+      if (child === NO_NODE) {
         child = this.#values.length;
         this.#values.push(undefined);
-        this.#insert(node, word, child);
+        this.#edges.insert(node, word, child);
       }
       node = child;
     }
@@ -55,48 +51,12 @@ export class TokenTrie<V> {
       if (token.kind !== 'word') break;
       const word = this.#words.get(token[field]);
       if (word === undefined) break;
-      const child = this.#child(node, word);
-      if (child === EMPTY) break;
+      const child = this.#edges.child(node, word);
+      if (child === NO_NODE) break;
       node = child;
       const value = this.#values[node];
       if (value !== undefined) best = { start, end: i + 1, value };
     }
     return best;
-  }
-
-  #slot(node: number, word: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(word, 0x85ebca6b)) & (this.#parents.length - 1);
-  }
-
-  #child(node: number, word: number): number {
-    const mask = this.#parents.length - 1;
-    for (let slot = this.#slot(node, word); ; slot = (slot + 1) & mask) {
-      const parent = this.#parents[slot]!;
-      if (parent === EMPTY) return EMPTY;
-      if (parent === node && this.#wordIds[slot] === word) return this.#children[slot]!;
-    }
-  }
-
-  #insert(node: number, word: number, child: number): void {
-    if ((this.#edges + 1) * 2 > this.#parents.length) this.#grow();
-    const mask = this.#parents.length - 1;
-    let slot = this.#slot(node, word);
-    while (this.#parents[slot] !== EMPTY) slot = (slot + 1) & mask;
-    this.#parents[slot] = node;
-    this.#wordIds[slot] = word;
-    this.#children[slot] = child;
-    this.#edges++;
-  }
-
-  // Doubles the table (kept at most half full, so probes stay short) and re-inserts every edge.
-  #grow(): void {
-    const [parents, wordIds, children] = [this.#parents, this.#wordIds, this.#children];
-    this.#parents = new Int32Array(parents.length * 2).fill(EMPTY);
-    this.#wordIds = new Int32Array(parents.length * 2);
-    this.#children = new Int32Array(parents.length * 2);
-    this.#edges = 0;
-    for (let slot = 0; slot < parents.length; slot++) {
-      if (parents[slot] !== EMPTY) this.#insert(parents[slot]!, wordIds[slot]!, children[slot]!);
-    }
   }
 }
