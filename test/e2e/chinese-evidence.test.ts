@@ -6,8 +6,7 @@ import { promisify } from 'node:util';
 import type { ClipDocument, EvidenceDetail } from '@anchorwatch/schemas';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../support/config.ts';
-import { alertsOf, chat, clipOf, line, roleKeys, send, type RoleKeys } from '../support/evidence.ts';
+import { alertsOf, chat, clipOf, evidenceTestConfig, line, roleKeys, send, type RoleKeys } from '../support/evidence.ts';
 import { FeedReader } from '../support/feed-reader.ts';
 import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
@@ -31,12 +30,7 @@ let dir: string;
 
 beforeAll(async () => {
   stack = await startStack(
-    testConfig({
-      INGEST_SESSION_RECHECK_MS: 200,
-      EVIDENCE_SWEEP_INTERVAL_MS: 200,
-      EVIDENCE_SESSION_END_GRACE_MS: 0,
-      EVIDENCE_FINALISE_GRACE_MS: 0,
-    }),
+    evidenceTestConfig(),
   );
   dir = mkdtempSync(join(tmpdir(), 'aw-zh-evidence-'));
   tenant = await createTenant(stack.pool, '可可美妆');

@@ -7,7 +7,7 @@ import type { AuditEntry, ErrorBody, EvidenceDetail, EvidenceSummary, LegalHold,
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../support/config.ts';
-import { alertsOf, clipOf, line, roleKeys, send, type RoleKeys } from '../support/evidence.ts';
+import { alertsOf, clipOf, evidenceTestConfig, line, roleKeys, send, type RoleKeys } from '../support/evidence.ts';
 import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -70,12 +70,7 @@ async function verifyCli(bundle: Uint8Array): Promise<{ code: number; stdout: st
 
 beforeAll(async () => {
   stack = await startStack(
-    testConfig({
-      INGEST_SESSION_RECHECK_MS: 200,
-      EVIDENCE_SWEEP_INTERVAL_MS: 200,
-      EVIDENCE_SESSION_END_GRACE_MS: 0,
-      EVIDENCE_FINALISE_GRACE_MS: 0,
-    }),
+    evidenceTestConfig(),
   );
   dir = mkdtempSync(join(tmpdir(), 'aw-evidence-'));
   a = await createTenant(stack.pool, 'Merchant A');

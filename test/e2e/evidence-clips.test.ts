@@ -6,8 +6,7 @@ import { finaliseClip } from '@anchorwatch/worker/evidence';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../support/config.ts';
-import { alertsOf, chat, clipOf, line, roleKeys, send, storedEvents, type RoleKeys } from '../support/evidence.ts';
+import { alertsOf, chat, clipOf, evidenceTestConfig, line, roleKeys, send, storedEvents, type RoleKeys } from '../support/evidence.ts';
 import { call, eventually } from '../support/http.ts';
 import { IngestClient } from '../support/ingest-client.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -22,13 +21,7 @@ let redis: Redis;
 
 beforeAll(async () => {
   stack = await startStack(
-    testConfig({
-      WORKER_LOCK_DURATION_MS: 1000,
-      INGEST_SESSION_RECHECK_MS: 200,
-      EVIDENCE_SWEEP_INTERVAL_MS: 200,
-      EVIDENCE_SESSION_END_GRACE_MS: 0,
-      EVIDENCE_FINALISE_GRACE_MS: 0,
-    }),
+    evidenceTestConfig({ WORKER_LOCK_DURATION_MS: 1000 }),
     { worker: false },
   );
   tenant = await createTenant(stack.pool, 'Evidence clips');

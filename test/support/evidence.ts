@@ -1,9 +1,22 @@
+import type { Config } from '@anchorwatch/runtime';
 import type { EvidenceDetail, EvidenceSummary, IngestEvent } from '@anchorwatch/schemas';
 import type { Pool } from '@anchorwatch/store';
+import { testConfig } from './config.ts';
 import { call, eventually } from './http.ts';
 import { IngestClient } from './ingest-client.ts';
 import type { Tenant } from './tenant.ts';
 import type { Alert } from './types.ts';
+
+/** Config for evidence tests: ended sessions are noticed and their clips finalised within a fraction of a second. */
+export function evidenceTestConfig(overrides: Partial<Config> = {}): Config {
+  return testConfig({
+    INGEST_SESSION_RECHECK_MS: 200,
+    EVIDENCE_SWEEP_INTERVAL_MS: 200,
+    EVIDENCE_SESSION_END_GRACE_MS: 0,
+    EVIDENCE_FINALISE_GRACE_MS: 0,
+    ...overrides,
+  });
+}
 
 /** A merchant's keys of every role, made through the API by its admin. */
 export interface RoleKeys {
