@@ -7,8 +7,8 @@ const sampleDir = fileURLToPath(new URL('../../examples/sample-session', import.
 describe('the bundled sample session', () => {
   it('is valid and fits the demo: about 50 s, with transcript, chat and on-air events', async () => {
     const { products, events } = await loadSampleSession(sampleDir);
-    const ids = products.map((p) => `id-${p.key}`);
-    const schedule = scheduleEvents(events, new Map(products.map((p, i) => [p.key, ids[i]!])), 0);
+    const ids = products.map((p) => `id-${p.id}`);
+    const schedule = scheduleEvents(events, new Map(products.map((p, i) => [p.id, ids[i]!])), 0);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(schedule.at(-1)!.offset).toBeGreaterThan(40);
     expect(schedule.at(-1)!.offset).toBeLessThan(60);
@@ -34,7 +34,7 @@ describe('scheduleEvents', () => {
     expect(later.type === 'chat' && later.ts).toBe('2030-01-01T12:00:04.500Z');
   });
 
-  it('swaps catalogue keys for product ids and refuses an unknown key', () => {
+  it('swaps catalogue ids for the live session’s product ids and refuses an unknown one', () => {
     const onAir = { type: 'product_on_air' as const, id: 'p', productId: 'serum', at: 1 };
     const [item] = scheduleEvents([onAir], new Map([['serum', 'uuid-1']]), startedAtMs);
     expect(item!.event).toMatchObject({ productId: 'uuid-1' });

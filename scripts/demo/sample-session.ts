@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 const sampleProduct = z.object({
-  key: z.string().min(1),
+  id: z.string().min(1),
   name: z.string().min(1),
   brand: z.string().min(1).optional(),
   aliases: z.array(z.string().min(1)).default([]),
@@ -13,7 +13,7 @@ const sampleCatalog = z.object({ products: z.array(sampleProduct).min(1) });
 
 export type SampleProduct = z.infer<typeof sampleProduct>;
 
-/** A recorded session: its catalogue (products keyed by a local `key`) and its events in the ingest wire format. */
+/** A recorded session: its catalogue (products by a local `id`, which its `product_on_air` events name) and its events in the ingest wire format. */
 export interface SampleSession {
   products: SampleProduct[];
   events: IngestEvent[];
@@ -38,7 +38,7 @@ export async function loadSampleSession(dir: string): Promise<SampleSession> {
     }
     events.push(parsed.data);
   });
-  const keys = new Set(catalog.products.map((p) => p.key));
+  const keys = new Set(catalog.products.map((p) => p.id));
   const unknown = events.find((e) => e.type === 'product_on_air' && !keys.has(e.productId));
   if (unknown?.type === 'product_on_air') {
     throw new Error(`events.jsonl: product_on_air names unknown key "${unknown.productId}"`);
@@ -79,7 +79,7 @@ export function scheduleEvents(
 
 /** Seconds from the sample's first event to its last, on the stream clock. */
 export function sampleDuration(sample: SampleSession): number {
-  const keys = new Map(sample.products.map((p) => [p.key, p.key]));
+  const keys = new Map(sample.products.map((p) => [p.id, p.id]));
   const schedule = scheduleEvents(sample.events, keys, 0);
   return (schedule.at(-1)?.offset ?? 0) - (schedule[0]?.offset ?? 0);
 }

@@ -36,7 +36,7 @@ export async function setupTenant(
   const productNameById = new Map<string, string>();
   for (const p of products) {
     const created = await api.createProduct({ name: p.name, aliases: p.aliases, brand: p.brand });
-    productIdByKey.set(p.key, created.id);
+    productIdByKey.set(p.id, created.id);
     productNameById.set(created.id, created.name);
   }
   const contract = await api.createContract({ creator: labels.creator, productIds: [...productIdByKey.values()] });
