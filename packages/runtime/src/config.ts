@@ -26,6 +26,7 @@ const configSchema = z.object({
   INGEST_BATCH_MAX_EVENTS: positiveInt.default(200),
   INGEST_BATCH_LINGER_MS: z.coerce.number().int().min(0).default(5),
   INGEST_SESSION_RECHECK_MS: positiveInt.default(5000),
+  INGEST_CONNECTION_STALE_MS: positiveInt.default(30_000),
   WORKER_CONCURRENCY: positiveInt.default(4),
   WORKER_JOB_ATTEMPTS: positiveInt.default(10),
   WORKER_CATALOG_TTL_MS: positiveInt.default(5000),

@@ -7,10 +7,15 @@ export async function recordConnectionOpened(
   openedAt: Date,
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO ingest_connections (session_id, merchant_id, opened_at) VALUES ($1, $2, $3) RETURNING id',
+    'INSERT INTO ingest_connections (session_id, merchant_id, opened_at, last_seen_at) VALUES ($1, $2, $3, $3) RETURNING id',
     [session.id, session.merchantId, openedAt],
   );
   return rows[0]!.id;
+}
+
+/** Records that an ingest socket is still open (a heartbeat: a dead process stops sending it). */
+export async function touchConnection(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.query('UPDATE ingest_connections SET last_seen_at = $2 WHERE id = $1 AND closed_at IS NULL', [id, at]);
 }
 
 /** Records that an ingest socket closed, with its WebSocket close code. */
@@ -22,14 +27,23 @@ export async function recordConnectionClosed(db: Queryable, id: string, closedAt
   ]);
 }
 
-/** A session's ingest connections, in the order they opened (closedAt null while open). */
+/**
+ * A session's ingest connections, in the order they opened. `closedAt` is null while open; a connection whose
+ * heartbeat stopped more than `staleAfterMs` ago (its ingest process died) counts as closed when last seen, with
+ * `lost` set and no close code.
+ */
 export async function listConnections(
   db: Queryable,
   sessionId: string,
-): Promise<{ openedAt: Date; closedAt: Date | null; closeCode: number | null }[]> {
-  const { rows } = await db.query<{ opened_at: Date; closed_at: Date | null; close_code: number | null }>(
-    'SELECT opened_at, closed_at, close_code FROM ingest_connections WHERE session_id = $1 ORDER BY opened_at, id',
-    [sessionId],
+  staleAfterMs: number,
+): Promise<{ openedAt: Date; closedAt: Date | null; closeCode: number | null; lost: boolean }[]> {
+  const { rows } = await db.query<{ opened_at: Date; closed_at: Date | null; close_code: number | null; lost: boolean }>(
+    `SELECT opened_at, close_code,
+            (closed_at IS NULL AND last_seen_at < now() - $2 * interval '1 millisecond') AS lost,
+            CASE WHEN closed_at IS NULL AND last_seen_at < now() - $2 * interval '1 millisecond' THEN last_seen_at
+                 ELSE closed_at END AS closed_at
+     FROM ingest_connections WHERE session_id = $1 ORDER BY opened_at, id`,
+    [sessionId, staleAfterMs],
   );
-  return rows.map((r) => ({ openedAt: r.opened_at, closedAt: r.closed_at, closeCode: r.close_code }));
+  return rows.map((r) => ({ openedAt: r.opened_at, closedAt: r.closed_at, closeCode: r.close_code, lost: r.lost }));
 }

@@ -1,11 +1,12 @@
 import { createRedis, loggerOptions } from '@anchorwatch/runtime';
 import type { IngestBatchJob, ReceivedEvent } from '@anchorwatch/schemas';
-import { createContract, createPool, createProduct, createSession, endSession, type Pool } from '@anchorwatch/store';
+import { createContract, createPool, createProduct, createSession, endSession, listConnections, type Pool } from '@anchorwatch/store';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/support/config.ts';
+import { eventually } from '../../../test/support/http.ts';
 import { IngestClient } from '../../../test/support/ingest-client.ts';
 import { createTenant } from '../../../test/support/tenant.ts';
 import { ingestApp } from '../src/app.ts';
@@ -129,6 +130,30 @@ describe('ingest socket', () => {
     const deadline = Date.now() + 5000;
     while (client.closeCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(client.closeCode).toBe(4409);
+  });
+
+  it('keeps an open connection fresh with a heartbeat; one whose heartbeat stopped reads as closed when last seen', async () => {
+    const { url, token, id } = await newSession();
+    const client = await IngestClient.connect(url, token);
+    const seen = async () =>
+      (await pool.query<{ opened_at: Date; last_seen_at: Date }>('SELECT opened_at, last_seen_at FROM ingest_connections WHERE session_id = $1', [id])).rows;
+    const [beat] = await eventually(async () => {
+      const rows = await seen();
+      return rows.length === 1 && rows[0]!.last_seen_at > rows[0]!.opened_at ? rows : undefined;
+    });
+    expect(await listConnections(pool, id, 60_000)).toEqual([expect.objectContaining({ closedAt: null, lost: false })]);
+
+    // As if the ingest process had died a minute ago: no close was recorded, the heartbeat stopped.
+    const lastSeen = new Date(Date.now() - 60_000);
+    await client.close();
+    await eventually(async () => {
+      const { rows } = await pool.query('SELECT 1 FROM ingest_connections WHERE session_id = $1 AND closed_at IS NOT NULL', [id]);
+      return rows.length === 1 ? true : undefined;
+    });
+    await pool.query('UPDATE ingest_connections SET closed_at = NULL, close_code = NULL, last_seen_at = $2 WHERE session_id = $1', [id, lastSeen]);
+    expect(await listConnections(pool, id, 30_000)).toEqual([
+      { openedAt: beat!.opened_at, closedAt: lastSeen, closeCode: null, lost: true },
+    ]);
   });
 
   it('does not write the ingest token into logs', async () => {

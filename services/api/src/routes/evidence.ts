@@ -84,7 +84,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { po
       const connections = new Map(
         await Promise.all(
           sessionIds.map(async (id) => {
-            const periods = await listConnections(pool, id);
+            const periods = await listConnections(pool, id, config.INGEST_CONNECTION_STALE_MS);
             return [id, periods.map((p) => ({ openedAt: p.openedAt.toISOString(), closedAt: p.closedAt?.toISOString() ?? null }))] as const;
           }),
         ),

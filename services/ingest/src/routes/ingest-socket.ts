@@ -5,6 +5,7 @@ import {
   getSessionContext,
   recordConnectionClosed,
   recordConnectionOpened,
+  touchConnection,
   type Pool,
   type SessionContext,
 } from '@anchorwatch/store';
@@ -89,8 +90,12 @@ export async function ingestSocketRoute(app: FastifyInstance, options: IngestRou
         return null;
       });
 
-      // The session may be ended through the API while the stream runs; notice it without a query per frame.
+      // The session may be ended through the API while the stream runs; notice it without a query per frame. The
+      // same tick is the connection's heartbeat: if this process dies, evidence sees the connection end here.
       const recheck = setInterval(() => {
+        void recorded
+          .then((id) => (id === null ? undefined : touchConnection(pool, id, new Date())))
+          .catch((err: unknown) => log.warn({ err }, 'connection heartbeat failed'));
         getSessionContext(pool, session.id).then(
           (current) => {
             if (current?.status !== 'ended') return;

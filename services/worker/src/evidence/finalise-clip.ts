@@ -53,7 +53,7 @@ export async function finaliseClip(
 
     const window = clipWindow({ start: src.trigger.offsetStart, end: src.trigger.offsetEnd }, pre, post);
     const events = await listEventsInWindow(tx, src.session.id, window.start, window.end);
-    const connections = await listConnections(tx, src.session.id);
+    const connections = await listConnections(tx, src.session.id, config.INGEST_CONNECTION_STALE_MS);
     const head = await lockChainHead(tx, job.merchantId);
     // Another worker may have finalised this alert while we waited for the chain lock.
     const raced = await findClipIdByAlert(tx, job.alertId);
