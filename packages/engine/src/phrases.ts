@@ -57,13 +57,6 @@ export const NEGATIVE_PHRASES: readonly NegativePhrase[] = [
     'stretched out', 'not as good', 'not as fast', 'cheap plastic', 'feels cheap', 'looks cheap'),
   ...phrase('health-complaint', -2, 'made me sick', 'gave me a headache', 'broke me out', 'broke out', 'hurts my', 'hurt my',
     'burned my', 'burnt my', 'rubbed raw', 'rubbed my', 'dug into', 'repeats on me', 'gave me blisters'),
-  ...phrase('defect', -2, "doesn't fit", "didn't fit", 'runs small', 'runs big', 'runs large', 'wrong size', 'wrong color',
-    'wrong colour', 'missing parts', 'missing pieces', 'never arrived', 'arrived broken', 'arrived damaged', 'dead on arrival',
-    'poor quality', 'low quality', 'bad quality', 'battery drains', "won't connect", 'wont connect', 'keeps disconnecting',
-    'keeps crashing', 'keeps dying', 'keeps breaking', 'chemical smell', 'smells weird', 'tastes off', 'smells off'),
-  ...phrase('avoid', -2, 'avoid', 'avoid it', 'thumbs down', 'look elsewhere', 'go elsewhere', 'to be desired', "i've had better",
-    'ive had better', 'had better ones', "don't do it", 'dont do it', "don't go", 'do not go', 'no flavor', 'no taste', 'zero flavor',
-    'no excuse', "didn't help", 'zero stars', 'one star', '1 star'),
   ...phrase('cheaper-elsewhere', -2, 'half the price', 'half that', 'same thing for', 'cheaper and', 'costs more than',
     'cost more than', 'highway robbery', 'for that price', 'at this price', 'not worth the money', 'who is paying', "who's paying"),
 ];
