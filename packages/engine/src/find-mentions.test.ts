@@ -28,6 +28,15 @@ describe('findMentions', () => {
     expect(mentionsIn('my Duo arrived')).toHaveLength(1);
   });
 
+  it('honours deny entries: a name inside a longer deny entry is no mention, the name alone still is', () => {
+    const juniper = compileMentions({ products: [{ id: 'candle', name: 'Juniper', aliases: ['juniper candle'], notMentions: ['Juniper Lane', 'juniper candle holder'] }] });
+    const ids = (text: string) => findMentions(juniper, tokenize(text), text).map((m) => m.productIds);
+    expect(ids('we moved to Juniper Lane last year')).toEqual([]);
+    expect(ids('the juniper candle holder cracked')).toEqual([]);
+    expect(ids('the Juniper smells like nothing')).toEqual([['candle']]);
+    expect(ids('my juniper candle smells like nothing')).toEqual([['candle']]);
+  });
+
   it('is case- and punctuation-insensitive and returns spans into the original text', () => {
     const text = 'ok so the USB C cable, and GlowLab’s serum';
     const found = mentionsIn(text);

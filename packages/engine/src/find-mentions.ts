@@ -29,6 +29,8 @@ export interface MentionIndex {
   keys: ReadonlySet<string>;
   /** Product id → the ids of its brand's products (itself included). */
   siblings: ReadonlyMap<string, readonly string[]>;
+  /** Deny entries (the catalogue's `notMentions`): longer terms a name inside them does not name. Null when none. */
+  deny: TokenTrie<true> | null;
 }
 
 const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
@@ -94,7 +96,10 @@ export function compileMentions(catalog: Catalog): MentionIndex {
     if (brand) byBrand.set(brand, [...(byBrand.get(brand) ?? []), p.id]);
   }
   const siblings = new Map(catalog.products.map((p) => [p.id, byBrand.get(p.brand?.trim().toLowerCase() ?? '') ?? [p.id]]));
-  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys, siblings };
+  const denied = catalog.products.flatMap((p) => p.notMentions ?? []).map((entry) => termKeys(entry, 'key'));
+  let deny: TokenTrie<true> | null = null;
+  for (const keys of denied.filter((k) => k.length > 0)) (deny ??= new TokenTrie<true>()).add(keys, true);
+  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys, siblings, deny };
 }
 
 /**
@@ -124,6 +129,17 @@ function narrow(index: MentionIndex, tokens: readonly Token[], ids: readonly str
 /** Finds catalogue products named in a tokenised line: whole words only, longest term first, no overlaps. */
 export function findMentions(index: MentionIndex, tokens: readonly Token[], text: string): Mention[] {
   const mentions: Mention[] = [];
+  // Longest match wins: a name inside a longer deny entry ("Juniper" in "Juniper Lane") is no mention; on a tie the
+  // name (the allow entry) wins.
+  const denied: { start: number; end: number }[] = [];
+  if (index.deny) {
+    for (let j = 0; j < tokens.length; j++) {
+      const hit = index.deny.longestAt(tokens, j, 'key');
+      if (hit) denied.push({ start: hit.start, end: hit.end });
+    }
+  }
+  const insideDenied = (start: number, end: number): boolean =>
+    denied.some((d) => d.start <= start && end <= d.end && d.end - d.start > end - start);
   let i = 0;
   while (i < tokens.length) {
     if (tokens[i]!.kind !== 'word') {
@@ -144,6 +160,10 @@ export function findMentions(index: MentionIndex, tokens: readonly Token[], text
       continue;
     }
     const narrowed = narrow(index, tokens, found.ids, i, found.end);
+    if (insideDenied(i, narrowed.end)) {
+      i++;
+      continue;
+    }
     const start = tokens[i]!.start;
     const end = tokens[narrowed.end - 1]!.end;
     mentions.push({

@@ -21,16 +21,20 @@ export const createProductBody = z.object({
   aliases: z.array(z.string().min(1).max(200)).max(50).default([]),
   sku: z.string().min(1).max(100).optional(),
   brand: z.string().min(1).max(200).optional(),
+  /** Words that contain the product's names without naming it (see the catalogue's `notMentions`). */
+  notMentions: z.array(z.string().min(1).max(200)).max(50).default([]),
 });
 export const product = z.object({
   id,
   name: z.string(),
   aliases: z.array(z.string()),
+  notMentions: z.array(z.string()),
   sku: z.string().nullable(),
   brand: z.string().nullable(),
   createdAt: timestamp,
 });
-export type CreateProductBody = z.infer<typeof createProductBody>;
+// Input type: callers inside the product (tests, the demo) may leave defaulted fields out.
+export type CreateProductBody = z.input<typeof createProductBody>;
 export type Product = z.infer<typeof product>;
 
 // Contracts

@@ -78,8 +78,8 @@ export async function listContracts(db: Queryable, merchantId: string): Promise<
 
 /** The detector's catalogue for a session: the products of its contract. */
 export async function getSessionCatalog(db: Queryable, sessionId: string): Promise<Catalog> {
-  const { rows } = await db.query<{ id: string; name: string; brand: string | null; sku: string | null; aliases: string[] }>(
-    `SELECT p.id, p.name, p.brand, p.sku, p.aliases
+  const { rows } = await db.query<{ id: string; name: string; brand: string | null; sku: string | null; aliases: string[]; notMentions: string[] }>(
+    `SELECT p.id, p.name, p.brand, p.sku, p.aliases, p.not_mentions AS "notMentions"
      FROM sessions s JOIN contract_products cp ON cp.contract_id = s.contract_id JOIN products p ON p.id = cp.product_id
      WHERE s.id = $1 ORDER BY p.id`,
     [sessionId],

@@ -5,16 +5,18 @@ interface ProductRow {
   id: string;
   name: string;
   aliases: string[];
+  not_mentions: string[];
   sku: string | null;
   brand: string | null;
   created_at: Date;
 }
 
-const columns = 'id, name, aliases, sku, brand, created_at';
+const columns = 'id, name, aliases, not_mentions, sku, brand, created_at';
 const toProduct = (r: ProductRow): Product => ({
   id: r.id,
   name: r.name,
   aliases: r.aliases,
+  notMentions: r.not_mentions,
   sku: r.sku,
   brand: r.brand,
   createdAt: r.created_at.toISOString(),
@@ -23,8 +25,9 @@ const toProduct = (r: ProductRow): Product => ({
 /** Adds a product to a merchant's catalogue. */
 export async function createProduct(db: Queryable, merchantId: string, input: CreateProductBody): Promise<Product> {
   const { rows } = await db.query<ProductRow>(
-    `INSERT INTO products (merchant_id, name, aliases, sku, brand) VALUES ($1, $2, $3, $4, $5) RETURNING ${columns}`,
-    [merchantId, input.name, input.aliases, input.sku ?? null, input.brand ?? null],
+    `INSERT INTO products (merchant_id, name, aliases, not_mentions, sku, brand) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING ${columns}`,
+    [merchantId, input.name, input.aliases ?? [], input.notMentions ?? [], input.sku ?? null, input.brand ?? null],
   );
   return toProduct(rows[0]!);
 }

@@ -27,6 +27,17 @@ describe('bad input', () => {
     expect(res.body.error.message.length).toBeGreaterThan(0);
   });
 
+  it('keeps a product\'s deny entries (notMentions) and refuses an empty one', async () => {
+    const created = await call<{ notMentions: string[] }>(api.url, 'POST', '/v1/products', tenant.adminKey, {
+      name: 'Juniper Candle', aliases: ['juniper'], notMentions: ['Juniper Lane'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.notMentions).toEqual(['Juniper Lane']);
+    const bad = await call<ErrorBody>(api.url, 'POST', '/v1/products', tenant.adminKey, { name: 'X', notMentions: [''] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+  });
+
   it('answers 404 not_found for an unknown route and an unknown contract', async () => {
     const route = await call<ErrorBody>(api.url, 'GET', '/v1/nothing-here', tenant.adminKey);
     expect(route.status).toBe(404);

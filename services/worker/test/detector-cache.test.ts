@@ -44,4 +44,14 @@ describe('DetectorCache', () => {
     expect(after).not.toBe(before);
     expect(after.detector.detect(line, { onAirProductId: null }).map((f) => f.productId)).toEqual([product.id]);
   });
+
+  it('hands the products\' deny entries to the detector', async () => {
+    const product = await createProduct(pool, merchantId, { name: 'Juniper Candle', aliases: ['juniper'], notMentions: ['Juniper Lane'] });
+    const contract = await createContract(pool, merchantId, { creator: 'Maddie', productIds: [product.id] });
+    const session = await createSession(pool, merchantId, { contractId: contract.id });
+    const { detector } = await new DetectorCache(60_000).forSession(pool, session.id);
+    const about = (text: string) => detector.detect({ eventId: 'e1', type: 'chat', text, speaker: 'amy' }, { onAirProductId: null });
+    expect(about('the traffic on Juniper Lane is a total nightmare')).toEqual([]);
+    expect(about('the juniper is a total rip-off').map((f) => f.productId)).toEqual([product.id]);
+  });
 });

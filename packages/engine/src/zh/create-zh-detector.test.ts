@@ -41,6 +41,16 @@ describe('Chinese detector: what counts as negative', () => {
     expect(found(host('有人说这个电热毯是智商税 根本不是'), 'blanket')).toEqual([]);
   });
 
+  it('honours deny entries: a name inside a longer deny entry is no mention, a name as long as one still is', () => {
+    const perfume = createDetector({
+      products: [{ id: 'perfume', name: '晨露 香水', brand: '晨露', aliases: ['香水'], notMentions: ['香水柠檬茶', '水柠'] }],
+    });
+    const about = (text: string) => perfume.detect(chat(text), { onAirProductId: null }).map((f) => f.productId);
+    expect(about('香水柠檬茶太难喝了 踩雷')).toEqual([]);
+    expect(about('这个香水太难闻了 踩雷')).toEqual(['perfume']);
+    expect(about('晨露香水柠檬味的太难闻了 踩雷')).toEqual(['perfume']);
+  });
+
   it('leaves questions alone but keeps accusing ones', () => {
     expect(found(chat('电热毯能水洗吗'), 'blanket')).toEqual([]);
     expect(found(chat('洗面奶会不会拔干啊'), 'cleanser')).toEqual([]);

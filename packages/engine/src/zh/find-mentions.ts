@@ -27,6 +27,8 @@ type Naming = ReadonlyMap<string, 'name' | 'alias'>;
 export interface ZhMentionIndex {
   byChars: CharTrie<Naming>;
   bySound: KeyTrie<Naming>;
+  /** Deny entries (the catalogue's `notMentions`): longer words a name inside them does not name. */
+  deny: CharTrie<true>;
   /** Every term as normalised, for the scorer to read as neutral. */
   terms: string[];
 }
@@ -59,8 +61,13 @@ function namesOf(name: string): string[] {
 export function compileZhMentions(catalog: Catalog): ZhMentionIndex {
   const byChars = new CharTrie<Naming>();
   const bySound = new KeyTrie<Naming>();
+  const deny = new CharTrie<true>();
   const terms: string[] = [];
   for (const product of catalog.products) {
+    for (const entry of product.notMentions ?? []) {
+      const norm = normalizeZh(entry).text.trim();
+      if (norm !== '') deny.add(norm, true);
+    }
     const add = (term: string, via: 'name' | 'alias'): void => {
       const norm = normalizeZh(term).text.trim();
       if (norm === '') return;
@@ -80,7 +87,7 @@ export function compileZhMentions(catalog: Catalog): ZhMentionIndex {
     }
     if (brand) add(brand, 'alias');
   }
-  return { byChars, bySound, terms };
+  return { byChars, bySound, deny, terms };
 }
 
 interface Token {
@@ -144,6 +151,11 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     if (!held) cut.set(key, (held = tokenSpans(segmenter, text, from, to)));
     return held;
   };
+  // Longest match wins: a name inside a longer deny entry is no mention; on a tie the name (the allow entry) wins.
+  const denied: Token[] = [];
+  index.deny.scan(text, (start, end) => denied.push({ start, end }));
+  const insideDenied = (start: number, end: number): boolean =>
+    denied.some((d) => d.start <= start && end <= d.end && d.end - d.start > end - start);
   const candidates: (ZhMention & { value: Naming })[] = [];
   for (let i = 0; i < text.length; i++) {
     const match = index.byChars.longestAt(text, i);
@@ -152,6 +164,7 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     const term = text.slice(i, end);
     const cjk = cjkCount(text, i, end);
     const trapped =
+      insideDenied(i, end) ||
       latinBoundaryBroken(text, i, end) ||
       // Terms of four Chinese characters or more are specific enough to skip the dictionary check.
       (cjk > 0 && cjk <= 3 && cjk === term.length && crossesWord(words(i, end), i, end, cjk <= 2)) ||
@@ -171,7 +184,7 @@ export function findZhMentions(index: ZhMentionIndex, text: string, segmenter: S
     const len = match.end - i;
     // Already found by its characters (or inside a longer name), or already judged a trap: nothing new to hear.
     if (candidates.some((c) => !c.homophone && c.start <= i && c.end >= match.end)) continue;
-    if (traps.some((t) => t.start === i && t.end === match.end)) continue;
+    if (traps.some((t) => t.start === i && t.end === match.end) || insideDenied(i, match.end)) continue;
     // Two characters that form a dictionary word are that word (七号, 过时), not a misheard brand.
     const around = words(i, match.end);
     if (len <= 2 && around.some((t) => t.start === i && t.end === match.end)) continue;
