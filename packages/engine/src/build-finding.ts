@@ -10,11 +10,29 @@ export interface FindingSource {
 }
 
 // A clause summing to -5 (one strong phrase and one strong word) is as negative as the engine scores.
-const FULL_SCALE = 5;
+export const FULL_SCALE = 5;
 
 function severityOf(type: FindingSource['type'], hasPhrase: boolean): Severity {
   if (type === 'transcript') return hasPhrase ? 'critical' : 'high';
   return hasPhrase ? 'medium' : 'low';
+}
+
+/**
+ * What every finding says the same way in both languages: who spoke (host speech is the breach, chat a signal),
+ * which rule fired (the first phrase, else plain sentiment) and how severe that is.
+ */
+export function findingHead(
+  source: FindingSource,
+  productId: string,
+  firstPhraseSlug: string | undefined,
+): Pick<Finding, 'eventId' | 'productId' | 'kind' | 'rule' | 'severity'> {
+  return {
+    eventId: source.eventId,
+    productId,
+    kind: source.type === 'transcript' ? 'host_negative' : 'chat_negative',
+    rule: firstPhraseSlug ? `phrase.${firstPhraseSlug}` : 'sentiment.negative',
+    severity: severityOf(source.type, firstPhraseSlug !== undefined),
+  };
 }
 
 /** Negativity of a judged clause in [0, 1]; a fired phrase counts even when friendly words offset it. */
@@ -34,13 +52,8 @@ export function buildFinding(
   detectorVersion: string,
 ): Finding {
   const { clause, score } = judged;
-  const firstPhrase = score.phrases[0];
   return {
-    eventId: source.eventId,
-    productId: attribution.productId,
-    kind: source.type === 'transcript' ? 'host_negative' : 'chat_negative',
-    rule: firstPhrase ? `phrase.${firstPhrase.slug}` : 'sentiment.negative',
-    severity: severityOf(source.type, firstPhrase !== undefined),
+    ...findingHead(source, attribution.productId, score.phrases[0]?.slug),
     score: negativity(judged),
     explanation: {
       clause: source.text.slice(clause.start, clause.end),

@@ -1,19 +1,12 @@
-import type { Finding, Severity } from '@anchorwatch/schemas';
+import type { Finding } from '@anchorwatch/schemas';
+import { findingHead, FULL_SCALE, type FindingSource } from '../build-finding.ts';
 import type { ZhAttribution } from './attribute.ts';
 import type { ZhJudgedClause } from './judge-line.ts';
 import { originalRange, type NormalizedText } from './normalize.ts';
 
-// A clause summing to -5 (one phrase and one strong word) is as negative as the engine scores, as in English.
-const FULL_SCALE = 5;
-
-function severityOf(type: 'transcript' | 'chat', hasPhrase: boolean): Severity {
-  if (type === 'transcript') return hasPhrase ? 'critical' : 'high';
-  return hasPhrase ? 'medium' : 'low';
-}
-
 /** Turns one product's strongest negative clause into a Finding whose explanation quotes the original Chinese. */
 export function buildZhFinding(
-  source: { eventId: string; type: 'transcript' | 'chat'; text: string },
+  source: FindingSource,
   norm: NormalizedText,
   attribution: ZhAttribution,
   judged: ZhJudgedClause,
@@ -24,15 +17,10 @@ export function buildZhFinding(
     const range = originalRange(norm, start, end);
     return { text: source.text.slice(range.start, range.end), ...range };
   };
-  const firstPhrase = score.phrases[0];
   const cues = score.cues.map((c) => ({ text: quote(c.start, c.end).text, weight: c.weight, source: c.source }));
   if (score.sarcasm) cues.push({ text: quote(clause.start, clause.end).text, weight: -3, source: 'phrase' });
   return {
-    eventId: source.eventId,
-    productId: attribution.productId,
-    kind: source.type === 'transcript' ? 'host_negative' : 'chat_negative',
-    rule: firstPhrase ? `phrase.${firstPhrase.slug}` : 'sentiment.negative',
-    severity: severityOf(source.type, firstPhrase !== undefined),
+    ...findingHead(source, attribution.productId, score.phrases[0]?.slug),
     score: Math.min(1, Math.max(0, -score.total / FULL_SCALE)),
     explanation: {
       clause: quote(clause.start, clause.end).text,
