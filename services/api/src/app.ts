@@ -1,4 +1,4 @@
-import { registerHealthRoutes, type Config } from '@anchorwatch/runtime';
+import { createRedis, registerHealthRoutes, type Config } from '@anchorwatch/runtime';
 import { pingDatabase, type Pool } from '@anchorwatch/store';
 import type { FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -37,9 +37,12 @@ export async function apiApp(app: FastifyInstance, { config, pool, isDraining }:
   await registerWebPage(app, config);
 
   await app.register(async (v1) => {
+    // One command connection for the whole API; closed after every plugin that uses it.
+    const redis = createRedis(config.REDIS_URL, 'producer');
+    v1.addHook('onClose', async () => redis.disconnect());
     registerAuthentication(v1, pool);
-    await registerRateLimit(v1, config);
-    const deps = { pool, config };
+    await registerRateLimit(v1, config, redis);
+    const deps = { pool, redis, config };
     await v1.register(keysRoutes, deps);
     await v1.register(productsRoutes, deps);
     await v1.register(contractsRoutes, deps);

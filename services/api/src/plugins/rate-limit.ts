@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { createRedis, type Config } from '@anchorwatch/runtime';
+import type { Config, Redis } from '@anchorwatch/runtime';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -8,9 +8,7 @@ import type { FastifyInstance } from 'fastify';
  * other keys, and unknown keys never reach a counter. If Redis is unreachable requests pass: the limit protects
  * capacity, and refusing every request would be the outage it exists to prevent.
  */
-export async function registerRateLimit(scope: FastifyInstance, config: Config): Promise<void> {
-  const redis = createRedis(config.REDIS_URL, 'client');
-  scope.addHook('onClose', async () => redis.disconnect());
+export async function registerRateLimit(scope: FastifyInstance, config: Config, redis: Redis): Promise<void> {
   await scope.register(rateLimit, {
     max: config.API_RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,

@@ -1,4 +1,3 @@
-import { createRedis } from '@anchorwatch/runtime';
 import {
   AnchorwatchError,
   createdWebhook,
@@ -47,15 +46,11 @@ import { allow, principalOf } from '../plugins/auth.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** Webhook endpoints of the caller's merchant, their delivery log and replays; ops and admins only. */
-export const webhooksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { pool, config }) => {
+export const webhooksRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { pool, redis, config }) => {
   const allowList = parseAllowList(config.WEBHOOK_ALLOWED_ADDRESSES);
   const secretKey = config.WEBHOOK_SECRET_KEY ? parseSecretKey(config.WEBHOOK_SECRET_KEY) : null;
-  const redis = createRedis(config.REDIS_URL, 'producer');
   const queue = new Queue<WebhookJob>(WEBHOOK_QUEUE, { connection: redis, prefix: config.QUEUE_PREFIX });
-  app.addHook('onClose', async () => {
-    await queue.close();
-    redis.disconnect();
-  });
+  app.addHook('onClose', async () => queue.close());
   app.addHook('preHandler', allow('ops'));
 
   const sealNewSecret = (): { secret: string; sealed: string } => {
