@@ -279,3 +279,32 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(f?.productId).toBe('bank');
   });
 });
+
+describe('createDetector: the line model', () => {
+  const catalog = { products: [{ id: 'serum', name: 'GlowLab Serum', brand: 'GlowLab', aliases: ['serum'] }] };
+  const withModel = createDetector(catalog);
+  const rulesOnly = createDetector(catalog, { model: null });
+  const read = (d: typeof withModel, text: string, type: 'chat' | 'transcript' = 'chat') =>
+    d.detect({ eventId: 'e1', type, text }, { onAirProductId: 'serum' });
+
+  it('flags a complaint no lexicon word carries, and cites its probability and words', () => {
+    const text = 'the texture was like glue and it left my skin tight';
+    expect(read(rulesOnly, text)).toEqual([]);
+    const [finding] = read(withModel, text);
+    expect(finding?.productId).toBe('serum');
+    expect(finding!.explanation.model!.probability).toBeGreaterThanOrEqual(0.5);
+    expect(finding!.explanation.model!.words.length).toBeGreaterThan(0);
+    for (const w of finding!.explanation.model!.words) expect(text.toLowerCase()).toContain(w.text.replace('!', '').replace('<s> ', ''));
+  });
+
+  it('does not overrule what the rules settled: an inquiry, a rebuttal, a "but" taking it back', () => {
+    for (const text of ['is the serum bad for sensitive skin?', 'people say the serum is fake, it is not fake', 'the serum smelled weird at first but now i love it']) {
+      expect(read(withModel, text), text).toEqual([]);
+    }
+  });
+
+  it('keeps the rules alone when built with model: null', () => {
+    expect(read(rulesOnly, 'this serum is a total scam')[0]?.explanation.model).toBeUndefined();
+    expect(read(withModel, 'this serum is a total scam')[0]?.explanation.model?.version).toBe('line-1');
+  });
+});

@@ -1,9 +1,12 @@
 import type { Catalog, DetectionRule, Finding } from '@anchorwatch/schemas';
 import { attribute, type Attribution } from './attribute.ts';
 import { buildFinding, negativity } from './build-finding.ts';
-import { compileMentions, findMentions } from './find-mentions.ts';
+import { compileMentions, findMentions, type Mention } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
 import { isConcession } from './line-cues.ts';
+import { lineFeatures, type Feature } from './model/line-features.ts';
+import type { LineModel } from './model/linear-model.ts';
+import { SHIPPED_MODEL } from './model/shipped-model.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { applyRules } from './rules/apply-rules.ts';
 import { compileRules } from './rules/compile-rules.ts';
@@ -25,6 +28,18 @@ export interface DetectorOptions {
   language?: DetectLanguage;
   /** Knobs for the Chinese rules (segmenter, extra phrases). */
   chinese?: ZhDetectorOptions;
+  /**
+   * The model that reads English lines after the rules (`model/`): the shipped one when absent, the rules alone
+   * when null. Evaluation passes models trained without the lines it scores.
+   */
+  model?: LineModel | null;
+}
+
+/** What the line model made of a line, cited in explanations. */
+interface ModelReading {
+  model: LineModel;
+  probability: number;
+  features: readonly Feature[];
 }
 
 /** Builds a detector for one catalogue: aliases and phrases are compiled here, once, not per line. */
@@ -32,6 +47,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const mentionIndex = compileMentions(catalog);
   const terms = compileTerms([...NEGATIVE_PHRASES, ...(options.extraPhrases ?? [])]);
   const rules = options.rules ? compileRules(options.rules) : null;
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
   const sentiment = withChinese(catalog, { version: DETECTOR_VERSION, detect: detectSentiment }, options);
@@ -46,26 +62,53 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   function detectSentiment(input: DetectInput, context: DetectContext): Finding[] {
     const text = typeof input?.text === 'string' ? input.text : '';
     const onAir = context?.onAirProductId ?? null;
-    // normalise → find mentions → split clauses → score → attribute → explain
+    // normalise → score clauses → (find mentions → judge) → model → attribute → explain
     const tokens = tokenize(text);
     if (tokens.length === 0) return [];
     const clauses = splitClauses(tokens);
     const scores = clauses.map((c) => scoreClause(terms, tokens, text, c.tokenStart, c.tokenEnd, input.type === 'chat', mentionIndex.keys));
-    // Most lines say nothing negative; matching products (the costly, loose part) waits until one might.
+    let mentions: Mention[] = [];
+    let judged: JudgedClause[] | null = null;
+    // Matching products (the costly, loose part) waits until the line might be negative.
+    const judge = (): JudgedClause[] => {
+      mentions = findMentions(mentionIndex, tokens, text);
+      const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
+      const firstNamed = clauses.map((c) => mentions.find((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd)?.tokenEnd ?? -1);
+      return judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type }, firstNamed);
+    };
     const mightBeNegative = scores.some((s) => s.total < 0 || s.phrases.length > 0);
-    if (!mightBeNegative && !(input.type === 'transcript' && isConcession(tokens))) return [];
-    const mentions = findMentions(mentionIndex, tokens, text);
-    const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
-    const firstNamed = clauses.map((c) => mentions.find((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd)?.tokenEnd ?? -1);
-    const judged = judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type }, firstNamed);
-    if (!judged.some((j) => j.negative)) return [];
+    if (mightBeNegative || (input.type === 'transcript' && isConcession(tokens))) judged = judge();
+    const rulesSay = judged?.some((j) => j.negative) ?? false;
+    let reading: ModelReading | null = null;
+    if (model) {
+      const phraseNegative = judged?.some((j) => j.negative && j.score.phrases.length > 0) ?? false;
+      const ruling = { clauses, scores, negative: rulesSay, phraseNegative, weighed: judged !== null, type: input.type };
+      const features = lineFeatures(tokens, text, ruling, model.bits);
+      const probability = model.probability(features);
+      // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts, Thresholds);
+      // the rules still say which clause and which product.
+      const { veto, [input.type]: flags } = model.thresholds;
+      if (probability < veto || (!rulesSay && probability < flags)) return [];
+      reading = { model, probability, features };
+      judged ??= judge();
+      if (!rulesSay) {
+        const blamed = clauseTheModelBlames(model, features, judged);
+        if (blamed < 0) return [];
+        judged[blamed]!.negative = true;
+      }
+    } else if (!rulesSay) return [];
+    const lineJudged = judged!;
     const strongest = new Map<string, Attribution>();
-    for (const a of attribute(tokens, judged, mentions, onAir, mentionIndex.keys)) {
+    for (const a of attribute(tokens, lineJudged, mentions, onAir, mentionIndex.keys)) {
       const held = strongest.get(a.productId);
-      if (!held || outranks(judged[a.clauseIndex]!, judged[held.clauseIndex]!)) strongest.set(a.productId, a);
+      if (!held || outranks(lineJudged[a.clauseIndex]!, lineJudged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }
     const source = { eventId: input.eventId, type: input.type, text };
-    return [...strongest.values()].map((a) => buildFinding(source, a, judged[a.clauseIndex]!, DETECTOR_VERSION));
+    return [...strongest.values()].map((a) => {
+      const finding = buildFinding(source, a, lineJudged[a.clauseIndex]!, DETECTOR_VERSION);
+      if (reading) finding.explanation.model = explainReading(reading);
+      return finding;
+    });
   }
 
   return { version: DETECTOR_VERSION, detect };
@@ -77,4 +120,32 @@ function outranks(a: JudgedClause, b: JudgedClause): boolean {
   const phraseB = b.score.phrases.length > 0;
   if (phraseA !== phraseB) return phraseA;
   return negativity(a) > negativity(b);
+}
+
+/**
+ * The clause whose words the model reads as most negative (the first on a tie), among those the rules did not
+ * settle; -1 when the rules settled every clause (a question, a rebuttal, a "but" taking it back).
+ */
+function clauseTheModelBlames(model: LineModel, features: readonly Feature[], judged: readonly JudgedClause[]): number {
+  const share = new Array<number>(judged.length).fill(0);
+  for (const f of features) if (f.clause >= 0) share[f.clause]! += model.weight(f.index) * f.value;
+  let best = -1;
+  for (let c = 0; c < judged.length; c++) {
+    if (!judged[c]!.settled && (best < 0 || share[c]! > share[best]!)) best = c;
+  }
+  return best;
+}
+
+// How many of the model's words an explanation cites.
+const CITED_WORDS = 5;
+
+/** The model's probability and the words that pushed hardest towards negative. */
+function explainReading({ model, probability, features }: ModelReading): NonNullable<Finding['explanation']['model']> {
+  const words = features
+    .filter((f) => f.text !== null)
+    .map((f) => ({ text: f.text!, weight: Math.round(model.weight(f.index) * f.value * 1000) / 1000 }))
+    .filter((w) => w.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, CITED_WORDS);
+  return { version: model.version, probability: Math.round(probability * 1000) / 1000, words };
 }

@@ -22,6 +22,11 @@ export interface JudgedClause {
   clause: Clause;
   score: ClauseScore;
   negative: boolean;
+  /**
+   * Cleared for a reason, not for want of evidence: an inquiry, a rebuttal, an after-sales promise, a "but" that
+   * takes it back, praise outweighing it. The line model does not overrule these.
+   */
+  settled?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ export function judgeClauses(
   namedEndsAt: readonly number[] = [],
 ): JudgedClause[] {
   const host = line.type === 'transcript';
-  if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false }));
+  if (host && isHostReassurance(tokens)) return clauses.map((clause, i) => ({ clause, score: scores[i]!, negative: false, settled: true }));
   const conceding = host && isConcession(tokens);
   const threshold = !host || negativeOverall(scores) ? CHAT_THRESHOLD : conceding ? CONCEDED_THRESHOLD : HOST_THRESHOLD;
   const denied = new Set(scores.flatMap((s) => s.denied));
@@ -61,18 +66,23 @@ export function judgeClauses(
     // verdict on the product, not a host's feature talk.
     const complains = host && score.total <= CHAT_THRESHOLD &&
       (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1) || exclaimsDismay(tokens, clause));
-    return { clause, score, negative: !asks && (score.phrases.length > 0 || score.total <= threshold || hedged || complains) };
+    const evidence = score.phrases.length > 0 || score.total <= threshold || hedged || complains;
+    return { clause, score, negative: !asks && evidence, settled: asks || rescored[i] !== scores[i] || score.denied.length > 0 };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
   // gadgets"): only a complaint phrase makes it negative.
   const firstAsks = judged.length > 0 && judged[0]!.clause.question && isInquiry(tokens, judged[0]!.clause.tokenStart, judged[0]!.clause.tokenEnd);
-  if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0 && speaksOfSelf(tokens, j.clause)) j.negative = false;
+  if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0 && speaksOfSelf(tokens, j.clause)) settle(j);
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;
     const afterNames = namesProduct[i] || findDemonstrative(tokens, after.clause.tokenStart, after.clause.tokenEnd) !== null;
     const overrides = after.clause.contrast && (!afterNames || !namesProduct[i - 1]) && !after.negative && after.score.total >= 0;
-    if (overrides && before.negative) before.negative = false;
+    // Both are settled: the line's verdict is the clause after "but", and the rules have read it.
+    if (overrides) {
+      settle(before);
+      after.settled = true;
+    }
   }
   // Praise that happens to hold a negative word ("my dog stole it, that's how good it is"): when the line names
   // at most one subject and has no contrast, its sum decides.
@@ -80,9 +90,14 @@ export function judgeClauses(
   const subjects = namesProduct.filter(Boolean).length;
   const lineTotal = rescored.reduce((sum, s) => sum + s.total, 0);
   if (!contrasted && subjects <= 1 && lineTotal > 0) {
-    for (const j of judged) if (j.negative && j.score.phrases.length === 0) j.negative = false;
+    for (const j of judged) if (j.negative && j.score.phrases.length === 0) settle(j);
   }
   return judged;
+}
+
+function settle(judged: JudgedClause): void {
+  judged.negative = false;
+  judged.settled = true;
 }
 
 /**

@@ -27,6 +27,17 @@ export const explanation = z.object({
   }),
   cues: z.array(z.object({ text: z.string(), weight: z.number(), source: z.enum(['lexicon', 'phrase']) })),
   negated: z.array(z.string()),
+  /**
+   * The line model's reading (English lines): how likely the line is negative, and the words that pushed it
+   * most towards negative with their weights. Absent when no model read the line.
+   */
+  model: z
+    .object({
+      version: z.string(),
+      probability: z.number().min(0).max(1),
+      words: z.array(z.object({ text: z.string(), weight: z.number() })),
+    })
+    .optional(),
   /** Merchant rules that fired on this line, with what each matched (absent when none did). */
   rules: z
     .array(

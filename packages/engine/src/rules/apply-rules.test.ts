@@ -22,8 +22,9 @@ const rules: DetectionRule[] = [
   rule({ id: 'r-competitor', kind: 'phrase', terms: ['buy it on shopmart'], severity: 'medium', scope: 'host' }),
   rule({ id: 'r-batch', kind: 'regex', pattern: String.raw`batch\s*#?\d{3,}`, severity: 'low', scope: 'chat' }),
 ];
-const detector = createDetector(catalog, { rules });
-const plain = createDetector(catalog);
+// Merchant rules are tested on the lexicon rules alone (model: null), so what fires is the merchant's doing.
+const detector = createDetector(catalog, { rules, model: null });
+const plain = createDetector(catalog, { model: null });
 const run = (d: typeof detector, type: 'chat' | 'transcript', text: string, onAir: string | null = null) =>
   d.detect({ eventId: 'e1', type, text, speaker: 'x' }, { onAirProductId: onAir });
 
@@ -69,6 +70,7 @@ describe('merchant rules', () => {
 
   it('lets sentiment rules gate and grade engine findings in their scope by threshold', () => {
     const strict = createDetector(catalog, {
+      model: null,
       rules: [rule({ id: 'host-strict', kind: 'sentiment', threshold: 0.99, severity: 'critical', scope: 'host' })],
     });
     const text = 'the serum is terrible';
@@ -78,6 +80,7 @@ describe('merchant rules', () => {
     expect(run(strict, 'transcript', text)).toEqual([]);
     expect(run(strict, 'chat', text)).toEqual(run(plain, 'chat', text));
     const loose = createDetector(catalog, {
+      model: null,
       rules: [rule({ id: 'host-any', kind: 'sentiment', threshold: 0, severity: 'critical', scope: 'host' })],
     });
     expect(run(loose, 'transcript', text)[0]).toMatchObject({
@@ -86,9 +89,9 @@ describe('merchant rules', () => {
   });
 
   it('ignores disabled rules, and with no rules gives exactly the engine findings', () => {
-    const off = createDetector(catalog, { rules: [rule({ id: 'off', kind: 'keyword', terms: ['melted'], enabled: false })] });
+    const off = createDetector(catalog, { model: null, rules: [rule({ id: 'off', kind: 'keyword', terms: ['melted'], enabled: false })] });
     expect(run(off, 'chat', 'my toner melted')).toEqual([]);
-    const none = createDetector(catalog, { rules: [] });
+    const none = createDetector(catalog, { rules: [], model: null });
     for (const text of ['the toner is a scam', 'serum is great', 'this is awful']) {
       expect(run(none, 'chat', text, 'serum')).toEqual(run(plain, 'chat', text, 'serum'));
     }

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { StoredModel } from '@anchorwatch/engine';
+import { describe, expect, it } from 'vitest';
+import { resolveDataRoot } from '../data-root.ts';
+import { loadAllSets } from '../datasets/load-all.ts';
+import { evaluate } from '../evaluate.ts';
+import { crossFittedEngine } from './cross-fit.ts';
+import { foldAssigner, FOLDS } from './folds.ts';
+import { MODEL_OPTIONS, trainOn } from './train.ts';
+import { trainingLines } from './training-lines.ts';
+
+const sets = loadAllSets(resolveDataRoot(undefined));
+const english = sets.filter((s) => s.kind === 'session' && s.language === 'en');
+
+describe('the line model, cross-fitted', () => {
+  it('gives each English session a fold of its own, so it is scored by a model that never saw it', () => {
+    expect(english.length).toBeGreaterThanOrEqual(FOLDS);
+    const foldOf = foldAssigner(sets);
+    const folds = english.map((s) => new Set(s.streams[0]!.events.map((e) => foldOf(s, e))));
+    for (const f of folds) expect(f.size).toBe(1);
+    expect(new Set(folds.map((f) => [...f][0])).size).toBe(Math.min(english.length, FOLDS));
+  });
+
+  it('keeps pooled precision on sessions it did not train on above the floor', () => {
+    const rows = evaluate(english, [crossFittedEngine(sets)]);
+    const pooled = rows.find((r) => r.kind === 'pooled')!.bySystem.anchorwatch!;
+    console.log(`English sessions, cross-fitted: P ${pooled.precision.toFixed(3)} R ${pooled.recall.toFixed(3)} F1 ${pooled.f1.toFixed(3)}`);
+    // Measured 0.861 / 0.858 with line-1 (the rules alone: 0.871 / 0.837); the issue's floor is P ≥ 0.85, F1 ≥ 0.80.
+    expect(pooled.precision).toBeGreaterThanOrEqual(0.85);
+    expect(pooled.recall).toBeGreaterThanOrEqual(0.84);
+  });
+
+  it('is reproduced exactly by `npm run train` from the data', () => {
+    const shipped = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../packages/engine/src/model/shipped-model.json'), 'utf8')) as StoredModel;
+    const retrained = trainOn(trainingLines(sets, MODEL_OPTIONS.bits)).encode({}, '');
+    expect(retrained.weights).toBe(shipped.weights);
+    expect(retrained.thresholds).toEqual(shipped.thresholds);
+    expect(shipped.version).toBe(MODEL_OPTIONS.version);
+  });
+});

@@ -1,0 +1,79 @@
+import { createDetector, fnv1a, onAirAt, placeEvent, type Example, type Feature, type LineModel, type OnAirMark } from '@anchorwatch/engine';
+import type { EvalSet } from '../stream.ts';
+import { foldAssigner, isTrainingSet } from './folds.ts';
+
+// Sessions hold ~1,000 of ~8,400 lines; counted this many times they weigh about as much as a public set.
+const SESSION_WEIGHT = 3;
+
+/** A labelled line with the model's inputs, its set and its cross-fitting fold. */
+export interface TrainingLine extends Example {
+  set: string;
+  fold: number;
+  /** Orders training: a hash, so sets interleave the same way on every run. */
+  order: number;
+  /** Live-commerce lines count more: they are what the product reads. */
+  weight: number;
+}
+
+/**
+ * Stands in for the model while the detector reads a line, keeping the features it was given; answering 0 ends
+ * the line there, before any attribution work.
+ */
+class FeatureRecorder implements LineModel {
+  readonly version = 'recorder';
+  // A probability of 0 is below every threshold: the detector stops at the model, before attribution.
+  readonly thresholds = { veto: 1, chat: 1, transcript: 1 };
+  readonly bits: number;
+  last: readonly Feature[] | null = null;
+  constructor(bits: number) {
+    this.bits = bits;
+  }
+  probability(features: readonly Feature[]): number {
+    this.last = features;
+    return 0;
+  }
+  weight(): number {
+    return 0;
+  }
+}
+
+/**
+ * Reads every line of the training sets through the engine's rules, as the worker would (same on-air product,
+ * same speaker type), and pairs the model's inputs with the label: negative when the line speaks negatively of
+ * any product.
+ */
+export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingLine[] {
+  const foldOf = foldAssigner(sets);
+  const lines: TrainingLine[] = [];
+  for (const set of sets.filter(isTrainingSet)) {
+    for (const stream of set.streams) {
+      const recorder = new FeatureRecorder(bits);
+      const detector = createDetector(stream.catalog, { model: recorder, language: 'en' });
+      const negativeEvents = new Set([...stream.gold].map((pair) => pair.split('|')[0]));
+      const marks: OnAirMark[] = [];
+      for (const event of stream.events) {
+        if (event.type === 'product_on_air') {
+          marks.push({ productRef: event.productId, at: event.at });
+          marks.sort((a, b) => a.at - b.at);
+          continue;
+        }
+        if (event.type === 'transcript' && event.final === false) continue;
+        if (stream.offCatalog?.has(event.id)) continue;
+        recorder.last = null;
+        const speaker = event.type === 'transcript' ? event.speaker : event.user;
+        const onAir = onAirAt(marks, placeEvent(event, stream.startedAtMs).offsetStart);
+        detector.detect({ eventId: event.id, type: event.type, text: event.text, speaker }, { onAirProductId: onAir });
+        if (!recorder.last) continue;
+        lines.push({
+          features: recorder.last,
+          negative: negativeEvents.has(event.id),
+          set: set.name,
+          fold: foldOf(set, event),
+          order: fnv1a(`${set.name}|${event.id}`),
+          weight: set.kind === 'session' ? SESSION_WEIGHT : 1,
+        });
+      }
+    }
+  }
+  return lines.sort((a, b) => a.order - b.order);
+}

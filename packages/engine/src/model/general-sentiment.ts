@@ -1,0 +1,149 @@
+import { NEGATORS } from '../lexicon.ts';
+import type { Token } from '../tokenize.ts';
+import { VADER_LEXICON } from '../vader-lexicon.ts';
+
+/**
+ * VADER's sentence score (Hutto & Gilbert, ICWSM 2014) over our tokens: the full crowd-rated lexicon with its
+ * boosters, capitals, negation, "but" and punctuation rules, as `vader-sentiment` computes it, without the
+ * live-commerce corrections of `lexicon.ts`. It is one voice among the model's features: general-purpose
+ * sentiment, where the rules are a stream monitor's. Ported rather than called because `vader-sentiment` runs
+ * at ~15k lines/s and splits every line again; this pass reuses the engine's tokens.
+ */
+export interface GeneralSentiment {
+  /** VADER's compound score in [-1, 1]. */
+  compound: number;
+  /** Sum of the negative and of the positive word valences after the rules. */
+  negative: number;
+  positive: number;
+}
+
+const B_INCR = 0.293;
+const C_INCR = 0.733;
+const N_SCALAR = -0.74;
+
+const lexicon: ReadonlyMap<string, number> = new Map(Object.entries(VADER_LEXICON).map(([k, v]) => [k.toLowerCase(), v]));
+
+// VADER's booster and dampener words (its multi-word ones, "kind of" and "sort of", are handled below).
+const BOOSTERS: ReadonlyMap<string, number> = new Map([
+  ...['absolutely', 'amazingly', 'awfully', 'completely', 'considerably', 'decidedly', 'deeply', 'effing', 'enormously',
+    'entirely', 'especially', 'exceptionally', 'extremely', 'fabulously', 'flipping', 'flippin', 'fricking', 'frickin',
+    'frigging', 'friggin', 'fully', 'fucking', 'greatly', 'hella', 'highly', 'hugely', 'incredibly', 'intensely',
+    'majorly', 'more', 'most', 'particularly', 'purely', 'quite', 'really', 'remarkably', 'so', 'substantially',
+    'thoroughly', 'totally', 'tremendously', 'uber', 'unbelievably', 'unusually', 'utterly', 'very']
+    .map((w): [string, number] => [w, B_INCR]),
+  ...['almost', 'barely', 'hardly', 'kinda', 'kindof', 'less', 'little', 'marginally', 'occasionally', 'partly',
+    'scarcely', 'slightly', 'somewhat', 'sorta', 'sortof']
+    .map((w): [string, number] => [w, -B_INCR]),
+]);
+
+// VADER's negations beyond the engine's: hedges that deny ("rarely", "seldom", "despite").
+const EXTRA_NEGATIONS = new Set(['nope', 'nowhere', 'uhuh', 'rarely', 'seldom', 'despite', 'neither', 'mightnt', 'mustnt', 'oughtnt', 'shant', 'darent']);
+const isNegation = (norm: string): boolean => NEGATORS.has(norm) || EXTRA_NEGATIONS.has(norm);
+
+const IDIOMS: ReadonlyMap<string, number> = new Map([
+  ['the shit', 3], ['the bomb', 3], ['bad ass', 1.5], ['yeah right', -2], ['cut the mustard', 2], ['kiss of death', -1.5], ['hand to mouth', -2],
+]);
+
+// Python's str.isupper: some capital and no lower-case letter.
+const isUpper = (text: string): boolean => text !== text.toLowerCase() && text === text.toUpperCase();
+
+/** Scores a tokenised line the way VADER scores a sentence. */
+export function generalSentiment(tokens: readonly Token[], text: string): GeneralSentiment {
+  // VADER reads words and emoticons; punctuation counts only as emphasis.
+  const words: Token[] = [];
+  for (const t of tokens) if (t.kind !== 'punct') words.push(t);
+  if (words.length === 0) return { compound: 0, negative: 0, positive: 0 };
+  let upper = 0;
+  for (const w of words) if (isUpper(w.text)) upper++;
+  const capDifferential = upper > 0 && upper < words.length;
+  const sentiments = new Array<number>(words.length).fill(0);
+  let butAt = -1;
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    if (butAt < 0 && lower === 'but') butAt = i;
+    if (BOOSTERS.has(lower) || (lower === 'kind' && words[i + 1]?.lower === 'of')) continue;
+    const base = lexicon.get(lower);
+    if (base === undefined) continue;
+    sentiments[i] = valenceAt(words, i, base, capDifferential);
+  }
+  let sum = 0;
+  let negative = 0;
+  let positive = 0;
+  for (let i = 0; i < sentiments.length; i++) {
+    // "but" halves what came before it and stresses what follows.
+    const s = butAt < 0 || i === butAt ? sentiments[i]! : sentiments[i]! * (i < butAt ? 0.5 : 1.5);
+    sum += s;
+    if (s < 0) negative += s;
+    else positive += s;
+  }
+  if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(text);
+  return { compound: normalise(sum), negative, positive };
+}
+
+function valenceAt(words: readonly Token[], i: number, base: number, capDifferential: boolean): number {
+  const word = words[i]!;
+  let valence = base;
+  if (capDifferential && isUpper(word.text)) valence += valence > 0 ? C_INCR : -C_INCR;
+  for (let back = 0; back < 3 && i > back; back++) {
+    const before = words[i - back - 1]!;
+    if (lexicon.has(before.lower)) continue;
+    let scalar = boosterScalar(before, valence, capDifferential);
+    if (back === 1) scalar *= 0.95;
+    else if (back === 2) scalar *= 0.9;
+    valence += scalar;
+    valence = neverCheck(words, i, back, valence);
+    if (back === 2) valence = idiomCheck(words, i, valence);
+  }
+  // "least" negates unless "at least" / "very least".
+  if (i > 0 && words[i - 1]!.lower === 'least' && !(i > 1 && (words[i - 2]!.lower === 'at' || words[i - 2]!.lower === 'very'))) valence *= N_SCALAR;
+  return valence;
+}
+
+function boosterScalar(before: Token, valence: number, capDifferential: boolean): number {
+  const boost = BOOSTERS.get(before.lower);
+  if (boost === undefined) return 0;
+  let scalar = valence < 0 ? -boost : boost;
+  if (capDifferential && isUpper(before.text)) scalar += valence > 0 ? C_INCR : -C_INCR;
+  return scalar;
+}
+
+function neverCheck(words: readonly Token[], i: number, back: number, valence: number): number {
+  const at = (k: number): string => words[i - k]?.lower ?? '';
+  const stressed = (k: number): boolean => at(k) === 'so' || at(k) === 'this';
+  if (back === 0) return isNegation(words[i - 1]!.norm) ? valence * N_SCALAR : valence;
+  if (back === 1) {
+    if (at(2) === 'never' && stressed(1)) return valence * 1.5;
+    return isNegation(words[i - 2]!.norm) ? valence * N_SCALAR : valence;
+  }
+  if ((at(3) === 'never' && stressed(2)) || stressed(1)) return valence * 1.25;
+  return isNegation(words[i - 3]!.norm) ? valence * N_SCALAR : valence;
+}
+
+function idiomCheck(words: readonly Token[], i: number, valence: number): number {
+  const w = (k: number): string => words[k]?.lower ?? '';
+  const spans = [
+    `${w(i - 1)} ${w(i)}`, `${w(i - 2)} ${w(i - 1)} ${w(i)}`, `${w(i - 2)} ${w(i - 1)}`,
+    `${w(i - 3)} ${w(i - 2)} ${w(i - 1)}`, `${w(i - 3)} ${w(i - 2)}`, `${w(i)} ${w(i + 1)}`, `${w(i)} ${w(i + 1)} ${w(i + 2)}`,
+  ];
+  for (const span of spans) {
+    const idiom = IDIOMS.get(span);
+    if (idiom !== undefined) return idiom;
+  }
+  return valence;
+}
+
+/** Exclamation marks (up to four) and runs of question marks strengthen whatever the line says. */
+function punctuationEmphasis(text: string): number {
+  let exclamations = 0;
+  let questions = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 33) exclamations++;
+    else if (c === 63) questions++;
+  }
+  const ep = Math.min(exclamations, 4) * 0.292;
+  const qm = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
+  return ep + qm;
+}
+
+const normalise = (score: number): number => Math.max(-1, Math.min(1, score / Math.sqrt(score * score + 15)));
