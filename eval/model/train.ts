@@ -8,7 +8,7 @@ import type { TrainingLine } from './training-lines.ts';
 export const MODEL_OPTIONS: TrainOptions = {
   version: 'line-1',
   bits: 16,
-  thresholds: { veto: 0.15, chat: 0.5, transcript: 0.9 },
+  thresholds: { veto: 0.1, chat: 0.7, transcript: 0.9 },
   epochs: 15,
   learningRate: 0.3,
   l2: 1e-4,

@@ -1,4 +1,4 @@
-import { createDetector, fnv1a, onAirAt, placeEvent, type Example, type Feature, type LineModel, type OnAirMark } from '@anchorwatch/engine';
+import { createDetector, fnv1a, onAirAt, placeEvent, type Example, type FeatureBuffer, type LineModel, type OnAirMark } from '@anchorwatch/engine';
 import type { EvalSet } from '../stream.ts';
 import { foldAssigner, isTrainingSet } from './folds.ts';
 
@@ -24,12 +24,13 @@ class FeatureRecorder implements LineModel {
   // A probability of 0 is below every threshold: the detector stops at the model, before attribution.
   readonly thresholds = { veto: 1, chat: 1, transcript: 1 };
   readonly bits: number;
-  last: readonly Feature[] | null = null;
+  last: FeatureBuffer | null = null;
   constructor(bits: number) {
     this.bits = bits;
   }
-  probability(features: readonly Feature[]): number {
-    this.last = features;
+  probability(features: FeatureBuffer): number {
+    // The detector reuses its buffer for the next line: keep a copy.
+    this.last = features.snapshot();
     return 0;
   }
   weight(): number {

@@ -4,15 +4,17 @@ import { buildFinding, negativity } from './build-finding.ts';
 import { compileMentions, findMentions, type Mention } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
 import { isConcession } from './line-cues.ts';
-import { lineFeatures, type Feature } from './model/line-features.ts';
+import { FeatureBuffer } from './model/feature-buffer.ts';
+import { featureText, lineFeatures } from './model/line-features.ts';
 import type { LineModel } from './model/linear-model.ts';
 import { SHIPPED_MODEL } from './model/shipped-model.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { applyRules } from './rules/apply-rules.ts';
 import { compileRules } from './rules/compile-rules.ts';
-import { compileTerms, scoreClause } from './score-clause.ts';
+import { compileTerms, scoreClause, type ClauseScore } from './score-clause.ts';
 import { splitClauses } from './split-clauses.ts';
-import { tokenize } from './tokenize.ts';
+import type { Clause } from './split-clauses.ts';
+import { tokenize, type Token } from './tokenize.ts';
 import type { DetectContext, DetectInput, DetectLanguage, Detector } from './types.ts';
 import { DETECTOR_VERSION } from './version.ts';
 import { withChinese } from './zh/dispatch-language.ts';
@@ -39,7 +41,9 @@ export interface DetectorOptions {
 interface ModelReading {
   model: LineModel;
   probability: number;
-  features: readonly Feature[];
+  features: FeatureBuffer;
+  tokens: readonly Token[];
+  clauses: readonly Clause[];
 }
 
 /** Builds a detector for one catalogue: aliases and phrases are compiled here, once, not per line. */
@@ -48,6 +52,8 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const terms = compileTerms([...NEGATIVE_PHRASES, ...(options.extraPhrases ?? [])]);
   const rules = options.rules ? compileRules(options.rules) : null;
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
+  // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
+  const features = new FeatureBuffer();
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
   const sentiment = withChinese(catalog, { version: DETECTOR_VERSION, detect: detectSentiment }, options);
@@ -57,6 +63,14 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     if (!rules || typeof input?.text !== 'string') return found;
     const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
     return applyRules(rules, input, { onAirProductId: context?.onAirProductId ?? null }, found, namedIn, DETECTOR_VERSION);
+  }
+
+  /** Finds the products a line names and judges its clauses in that light. */
+  function judgeLine(tokens: readonly Token[], text: string, clauses: readonly Clause[], scores: readonly ClauseScore[], type: DetectInput['type']) {
+    const mentions = findMentions(mentionIndex, tokens, text);
+    const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
+    const firstNamed = clauses.map((c) => mentions.find((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd)?.tokenEnd ?? -1);
+    return { mentions, judged: judgeClauses(tokens, clauses, scores, namesProduct, { type }, firstNamed) };
   }
 
   function detectSentiment(input: DetectInput, context: DetectContext): Finding[] {
@@ -70,27 +84,21 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     let mentions: Mention[] = [];
     let judged: JudgedClause[] | null = null;
     // Matching products (the costly, loose part) waits until the line might be negative.
-    const judge = (): JudgedClause[] => {
-      mentions = findMentions(mentionIndex, tokens, text);
-      const namesProduct = clauses.map((c) => mentions.some((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd));
-      const firstNamed = clauses.map((c) => mentions.find((m) => m.tokenStart >= c.tokenStart && m.tokenStart < c.tokenEnd)?.tokenEnd ?? -1);
-      return judgeClauses(tokens, clauses, scores, namesProduct, { type: input.type }, firstNamed);
-    };
     const mightBeNegative = scores.some((s) => s.total < 0 || s.phrases.length > 0);
-    if (mightBeNegative || (input.type === 'transcript' && isConcession(tokens))) judged = judge();
+    if (mightBeNegative || (input.type === 'transcript' && isConcession(tokens))) ({ mentions, judged } = judgeLine(tokens, text, clauses, scores, input.type));
     const rulesSay = judged?.some((j) => j.negative) ?? false;
     let reading: ModelReading | null = null;
     if (model) {
       const phraseNegative = judged?.some((j) => j.negative && j.score.phrases.length > 0) ?? false;
       const ruling = { clauses, scores, negative: rulesSay, phraseNegative, weighed: judged !== null, type: input.type };
-      const features = lineFeatures(tokens, text, ruling, model.bits);
+      lineFeatures(tokens, text, ruling, model.bits, features);
       const probability = model.probability(features);
       // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts, Thresholds);
       // the rules still say which clause and which product.
       const { veto, [input.type]: flags } = model.thresholds;
       if (probability < veto || (!rulesSay && probability < flags)) return [];
-      reading = { model, probability, features };
-      judged ??= judge();
+      reading = { model, probability, features, tokens, clauses };
+      if (!judged) ({ mentions, judged } = judgeLine(tokens, text, clauses, scores, input.type));
       if (!rulesSay) {
         const blamed = clauseTheModelBlames(model, features, judged);
         if (blamed < 0) return [];
@@ -126,9 +134,12 @@ function outranks(a: JudgedClause, b: JudgedClause): boolean {
  * The clause whose words the model reads as most negative (the first on a tie), among those the rules did not
  * settle; -1 when the rules settled every clause (a question, a rebuttal, a "but" taking it back).
  */
-function clauseTheModelBlames(model: LineModel, features: readonly Feature[], judged: readonly JudgedClause[]): number {
+function clauseTheModelBlames(model: LineModel, features: FeatureBuffer, judged: readonly JudgedClause[]): number {
   const share = new Array<number>(judged.length).fill(0);
-  for (const f of features) if (f.clause >= 0) share[f.clause]! += model.weight(f.index) * f.value;
+  for (let i = 0; i < features.count; i++) {
+    const clause = features.clause[i]!;
+    if (clause >= 0) share[clause]! += model.weight(features.index[i]!) * features.value[i]!;
+  }
   let best = -1;
   for (let c = 0; c < judged.length; c++) {
     if (!judged[c]!.settled && (best < 0 || share[c]! > share[best]!)) best = c;
@@ -140,12 +151,13 @@ function clauseTheModelBlames(model: LineModel, features: readonly Feature[], ju
 const CITED_WORDS = 5;
 
 /** The model's probability and the words that pushed hardest towards negative. */
-function explainReading({ model, probability, features }: ModelReading): NonNullable<Finding['explanation']['model']> {
-  const words = features
-    .filter((f) => f.text !== null)
-    .map((f) => ({ text: f.text!, weight: Math.round(model.weight(f.index) * f.value * 1000) / 1000 }))
-    .filter((w) => w.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, CITED_WORDS);
+function explainReading({ model, probability, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
+  const words: { text: string; weight: number }[] = [];
+  for (let i = 0; i < features.count; i++) {
+    const weight = Math.round(model.weight(features.index[i]!) * features.value[i]! * 1000) / 1000;
+    const text = weight > 0 ? featureText(features, i, tokens, clauses) : null;
+    if (text !== null) words.push({ text, weight });
+  }
+  words.sort((a, b) => b.weight - a.weight).splice(CITED_WORDS);
   return { version: model.version, probability: Math.round(probability * 1000) / 1000, words };
 }

@@ -11,6 +11,7 @@ export { createZhDetector, type ZhDetectorOptions } from './zh/create-zh-detecto
 export { detectLanguage } from './zh/dispatch-language.ts';
 export { isNegativeZhSentence } from './zh/judge-sentence.ts';
 export type { Segmenter } from './zh/segmenter.ts';
-export { fnv1a, lineFeatures, type Feature, type RuleReading } from './model/line-features.ts';
+export { FeatureBuffer } from './model/feature-buffer.ts';
+export { fnv1a, lineFeatures, type RuleReading } from './model/line-features.ts';
 export { LinearModel, trainLinearModel, type Example, type LineModel, type StoredModel, type TrainOptions } from './model/linear-model.ts';
 export { SHIPPED_MODEL } from './model/shipped-model.ts';

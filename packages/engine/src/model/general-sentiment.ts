@@ -44,8 +44,9 @@ const IDIOMS: ReadonlyMap<string, number> = new Map([
   ['the shit', 3], ['the bomb', 3], ['bad ass', 1.5], ['yeah right', -2], ['cut the mustard', 2], ['kiss of death', -1.5], ['hand to mouth', -2],
 ]);
 
-// Python's str.isupper: some capital and no lower-case letter.
-const isUpper = (text: string): boolean => text !== text.toLowerCase() && text === text.toUpperCase();
+// Python's str.isupper: some capital and no lower-case letter. Most words equal their lower case, which the
+// token already holds, so the upper-casing is rarely done.
+const isUpper = (t: Token): boolean => t.text !== t.lower && t.text === t.text.toUpperCase();
 
 /** Scores a tokenised line the way VADER scores a sentence. */
 export function generalSentiment(tokens: readonly Token[], text: string): GeneralSentiment {
@@ -54,7 +55,7 @@ export function generalSentiment(tokens: readonly Token[], text: string): Genera
   for (const t of tokens) if (t.kind !== 'punct') words.push(t);
   if (words.length === 0) return { compound: 0, negative: 0, positive: 0 };
   let upper = 0;
-  for (const w of words) if (isUpper(w.text)) upper++;
+  for (const w of words) if (isUpper(w)) upper++;
   const capDifferential = upper > 0 && upper < words.length;
   const sentiments = new Array<number>(words.length).fill(0);
   let butAt = -1;
@@ -83,7 +84,7 @@ export function generalSentiment(tokens: readonly Token[], text: string): Genera
 function valenceAt(words: readonly Token[], i: number, base: number, capDifferential: boolean): number {
   const word = words[i]!;
   let valence = base;
-  if (capDifferential && isUpper(word.text)) valence += valence > 0 ? C_INCR : -C_INCR;
+  if (capDifferential && isUpper(word)) valence += valence > 0 ? C_INCR : -C_INCR;
   for (let back = 0; back < 3 && i > back; back++) {
     const before = words[i - back - 1]!;
     if (lexicon.has(before.lower)) continue;
@@ -103,24 +104,31 @@ function boosterScalar(before: Token, valence: number, capDifferential: boolean)
   const boost = BOOSTERS.get(before.lower);
   if (boost === undefined) return 0;
   let scalar = valence < 0 ? -boost : boost;
-  if (capDifferential && isUpper(before.text)) scalar += valence > 0 ? C_INCR : -C_INCR;
+  if (capDifferential && isUpper(before)) scalar += valence > 0 ? C_INCR : -C_INCR;
   return scalar;
 }
 
+const lowerAt = (words: readonly Token[], k: number): string => words[k]?.lower ?? '';
+const stressesAt = (words: readonly Token[], k: number): boolean => lowerAt(words, k) === 'so' || lowerAt(words, k) === 'this';
+
 function neverCheck(words: readonly Token[], i: number, back: number, valence: number): number {
-  const at = (k: number): string => words[i - k]?.lower ?? '';
-  const stressed = (k: number): boolean => at(k) === 'so' || at(k) === 'this';
   if (back === 0) return isNegation(words[i - 1]!.norm) ? valence * N_SCALAR : valence;
   if (back === 1) {
-    if (at(2) === 'never' && stressed(1)) return valence * 1.5;
+    if (lowerAt(words, i - 2) === 'never' && stressesAt(words, i - 1)) return valence * 1.5;
     return isNegation(words[i - 2]!.norm) ? valence * N_SCALAR : valence;
   }
-  if ((at(3) === 'never' && stressed(2)) || stressed(1)) return valence * 1.25;
+  if ((lowerAt(words, i - 3) === 'never' && stressesAt(words, i - 2)) || stressesAt(words, i - 1)) return valence * 1.25;
   return isNegation(words[i - 3]!.norm) ? valence * N_SCALAR : valence;
 }
 
+// The content words of the idioms: a lexicon word with none of these near it is in no idiom and skips the spans.
+const IDIOM_WORDS = new Set([...IDIOMS.keys()].flatMap((idiom) => idiom.split(' ')).filter((w) => !['the', 'of', 'to'].includes(w)));
+
 function idiomCheck(words: readonly Token[], i: number, valence: number): number {
-  const w = (k: number): string => words[k]?.lower ?? '';
+  let near = false;
+  for (let k = i - 3; k <= i + 2 && !near; k++) near = IDIOM_WORDS.has(lowerAt(words, k));
+  if (!near) return valence;
+  const w = (k: number): string => lowerAt(words, k);
   const spans = [
     `${w(i - 1)} ${w(i)}`, `${w(i - 2)} ${w(i - 1)} ${w(i)}`, `${w(i - 2)} ${w(i - 1)}`,
     `${w(i - 3)} ${w(i - 2)} ${w(i - 1)}`, `${w(i - 3)} ${w(i - 2)}`, `${w(i)} ${w(i + 1)}`, `${w(i)} ${w(i + 1)} ${w(i + 2)}`,

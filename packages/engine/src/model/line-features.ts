@@ -4,20 +4,8 @@ import type { Clause } from '../split-clauses.ts';
 import { endsWithQuestion } from '../split-clauses.ts';
 import { isHostReassurance, isInquiry } from '../line-cues.ts';
 import type { Token } from '../tokenize.ts';
+import { FeatureBuffer, FeatureKind } from './feature-buffer.ts';
 import { generalSentiment } from './general-sentiment.ts';
-
-/**
- * One input of the line model: a slot and its value. Word features carry the words and the clause they came
- * from, so an explanation can quote them and a negative verdict can be placed on the clause that earned it.
- */
-export interface Feature {
-  index: number;
-  value: number;
-  /** The words ("waste of", "!good") for word features; null for the summary features. */
-  text: string | null;
-  /** The clause the words sit in; -1 for the summary features. */
-  clause: number;
-}
 
 /** What the rules made of the line, before the model reads it. */
 export interface RuleReading {
@@ -44,11 +32,11 @@ const SCALE = 4;
  * The line model's inputs: summaries of the rules' reading and of VADER's general score, and the line's words and
  * word pairs (negated words marked) hashed into `2^bits` slots.
  */
-export function lineFeatures(tokens: readonly Token[], text: string, reading: RuleReading, bits: number): Feature[] {
-  const features: Feature[] = [];
-  const summary = (index: number, value: number): void => {
-    if (value !== 0) features.push({ index, value, text: null, clause: -1 });
-  };
+export function lineFeatures(tokens: readonly Token[], text: string, reading: RuleReading, bits: number, into = new FeatureBuffer()): FeatureBuffer {
+  const features = into;
+  features.clear();
+  // A plain function, not a closure: the line loop is hot and closures cost an allocation each under tsx.
+  const summary = pushSummary;
   let negative = 0;
   let positive = 0;
   let phrases = 0;
@@ -60,43 +48,43 @@ export function lineFeatures(tokens: readonly Token[], text: string, reading: Ru
   }
   const general = generalSentiment(tokens, text);
   const compound = general.compound;
-  summary(0, 1);
-  summary(1, reading.negative ? 1 : 0);
-  summary(2, negative / SCALE);
-  summary(3, positive / SCALE);
-  summary(4, Math.min(phrases, 3));
-  summary(5, lowest / SCALE);
-  summary(6, compound);
-  summary(7, general.negative / SCALE);
-  summary(8, general.positive / SCALE);
-  summary(9, compound <= -0.05 ? 1 : 0);
-  summary(10, compound >= 0.05 ? 1 : 0);
-  summary(11, compound <= -0.5 ? 1 : 0);
-  summary(12, compound >= 0.5 ? 1 : 0);
-  summary(13, reading.type === 'chat' ? 1 : 0);
-  summary(14, endsWithQuestion(tokens) ? 1 : 0);
-  summary(15, reading.phraseNegative ? 1 : 0);
-  summary(16, reading.weighed && !reading.negative ? 1 : 0);
-  summary(17, reading.type === 'transcript' && isHostReassurance(tokens) ? 1 : 0);
-  summary(18, opensWithInquiry(tokens, reading.clauses) ? 1 : 0);
-  summary(19, reading.type === 'chat' ? compound : 0);
+  summary(features, 0, 1);
+  summary(features, 1, reading.negative ? 1 : 0);
+  summary(features, 2, negative / SCALE);
+  summary(features, 3, positive / SCALE);
+  summary(features, 4, Math.min(phrases, 3));
+  summary(features, 5, lowest / SCALE);
+  summary(features, 6, compound);
+  summary(features, 7, general.negative / SCALE);
+  summary(features, 8, general.positive / SCALE);
+  summary(features, 9, compound <= -0.05 ? 1 : 0);
+  summary(features, 10, compound >= 0.05 ? 1 : 0);
+  summary(features, 11, compound <= -0.5 ? 1 : 0);
+  summary(features, 12, compound >= 0.5 ? 1 : 0);
+  summary(features, 13, reading.type === 'chat' ? 1 : 0);
+  summary(features, 14, endsWithQuestion(tokens) ? 1 : 0);
+  summary(features, 15, reading.phraseNegative ? 1 : 0);
+  summary(features, 16, reading.weighed && !reading.negative ? 1 : 0);
+  summary(features, 17, reading.type === 'transcript' && isHostReassurance(tokens) ? 1 : 0);
+  summary(features, 18, opensWithInquiry(tokens, reading.clauses) ? 1 : 0);
+  summary(features, 19, reading.type === 'chat' ? compound : 0);
   const cleared = reading.weighed && !reading.negative;
   const host = reading.type === 'transcript';
-  summary(20, host && cleared ? 1 : 0);
-  summary(21, host && cleared ? compound : 0);
-  summary(22, host ? lowest / SCALE : 0);
-  summary(23, host && !reading.weighed ? compound : 0);
+  summary(features, 20, host && cleared ? 1 : 0);
+  summary(features, 21, host && cleared ? compound : 0);
+  summary(features, 22, host ? lowest / SCALE : 0);
+  summary(features, 23, host && !reading.weighed ? compound : 0);
   // Who the line addresses: a host talks to viewers ("you can put it in smoothies"), a reviewer of their own
   // experience ("I was disappointed"); the same negative word reads differently in each.
-  const { addressee, speaker } = persons(tokens);
-  summary(24, addressee ? 1 : 0);
-  summary(25, speaker ? 1 : 0);
-  summary(26, addressee ? compound : 0);
-  summary(27, speaker ? compound : 0);
-  summary(28, host && addressee ? compound : 0);
-  summary(29, host && speaker ? compound : 0);
-  summary(30, addressee ? negative / SCALE : 0);
-  summary(31, speaker ? negative / SCALE : 0);
+  const { addressee, speaker, supposes } = scanWords(tokens);
+  summary(features, 24, addressee ? 1 : 0);
+  summary(features, 25, speaker ? 1 : 0);
+  summary(features, 26, addressee ? compound : 0);
+  summary(features, 27, speaker ? compound : 0);
+  summary(features, 28, host && addressee ? compound : 0);
+  summary(features, 29, host && speaker ? compound : 0);
+  summary(features, 30, addressee ? negative / SCALE : 0);
+  summary(features, 31, speaker ? negative / SCALE : 0);
   // What the rules know that a bag of words does not: a denied complaint ("no plastic smell", "it isn't fake")
   // and a supposition ("if it won't power on…") are not reports of a flaw.
   let denials = 0;
@@ -104,11 +92,10 @@ export function lineFeatures(tokens: readonly Token[], text: string, reading: Ru
     denials += score.denied.length;
     for (const cue of score.cues) if (cue.weight > 0 && score.negated.includes(cue.text)) denials++;
   }
-  const supposes = tokens.some((t) => t.kind === 'word' && HYPOTHETICAL.has(t.norm));
-  summary(32, Math.min(denials, 3));
-  summary(33, supposes ? 1 : 0);
-  summary(34, host && supposes ? 1 : 0);
-  summary(35, host ? Math.min(denials, 3) : 0);
+  summary(features, 32, Math.min(denials, 3));
+  summary(features, 33, supposes ? 1 : 0);
+  summary(features, 34, host && supposes ? 1 : 0);
+  summary(features, 35, host ? Math.min(denials, 3) : 0);
   addWordFeatures(features, tokens, reading.clauses, bits);
   return features;
 }
@@ -117,39 +104,66 @@ const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const SECOND_PERSON = new Set(['you', 'your', 'youre', 'youll', 'youve', 'yall', 'u', 'ur', 'yours']);
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'id', 'mine', 'myself']);
 
-function persons(tokens: readonly Token[]): { addressee: boolean; speaker: boolean } {
+function pushSummary(features: FeatureBuffer, index: number, value: number): void {
+  if (value !== 0) features.push(index, value, -1, -1, FeatureKind.summary);
+}
+
+/** One pass over the words: does the line address someone, speak of the speaker, suppose something. */
+function scanWords(tokens: readonly Token[]): { addressee: boolean; speaker: boolean; supposes: boolean } {
   let addressee = false;
   let speaker = false;
+  let supposes = false;
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     if (SECOND_PERSON.has(t.norm)) addressee = true;
     else if (FIRST_PERSON.has(t.norm)) speaker = true;
+    else if (HYPOTHETICAL.has(t.norm)) supposes = true;
   }
-  return { addressee, speaker };
+  return { addressee, speaker, supposes };
 }
 
 const opensWithInquiry = (tokens: readonly Token[], clauses: readonly Clause[]): boolean =>
   clauses.length > 0 && clauses[0]!.question && isInquiry(tokens, clauses[0]!.tokenStart, clauses[0]!.tokenEnd);
 
-function addWordFeatures(features: Feature[], tokens: readonly Token[], clauses: readonly Clause[], bits: number): void {
+// Salts keep a word, the same word negated and a word pair in different slots.
+const NEGATED_SALT = 0x9e3779b9;
+const PAIR_SALT = 0x7f4a7c15;
+const CLAUSE_START = 0x2545f491;
+
+function addWordFeatures(features: FeatureBuffer, tokens: readonly Token[], clauses: readonly Clause[], bits: number): void {
   const mask = (1 << bits) - 1;
   const span = mask + 1 - SUMMARY_SLOTS;
-  const slot = (hash: number): number => SUMMARY_SLOTS + ((hash & mask) % span);
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c]!;
-    let previous = '<s>';
+    let previous = CLAUSE_START;
     let negatorAt = -Infinity;
     for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
       const token = tokens[i]!;
       if (token.kind === 'punct') continue;
-      const word = i - negatorAt <= NEGATION_REACH ? `!${token.norm}` : token.norm;
-      features.push({ index: slot(fnv1a(word)), value: WORD_VALUE, text: word, clause: c });
-      const pair = `${previous} ${token.norm}`;
-      features.push({ index: slot(fnv1a(pair)), value: WORD_VALUE, text: pair, clause: c });
+      const word = fnv1a(token.norm);
+      const negated = i - negatorAt <= NEGATION_REACH;
+      features.push(SUMMARY_SLOTS + ((mix(negated ? word ^ NEGATED_SALT : word) & mask) % span), WORD_VALUE, c, i, negated ? FeatureKind.negatedWord : FeatureKind.word);
+      features.push(SUMMARY_SLOTS + ((mix((Math.imul(previous, 31) + word) ^ PAIR_SALT) & mask) % span), WORD_VALUE, c, i, FeatureKind.pair);
       if (NEGATORS.has(token.norm)) negatorAt = i;
-      previous = token.norm;
+      previous = word;
     }
   }
+}
+
+/**
+ * The words a feature stands for, as an explanation quotes them: "good (negated)", "waste of", "returned (opening
+ * the clause)". Null for a summary feature.
+ */
+export function featureText(features: FeatureBuffer, i: number, tokens: readonly Token[], clauses: readonly Clause[]): string | null {
+  const kind = features.kind[i];
+  const t = features.token[i]!;
+  if (kind === FeatureKind.summary || !tokens[t]) return null;
+  const word = tokens[t].norm;
+  if (kind === FeatureKind.word) return word;
+  if (kind === FeatureKind.negatedWord) return `${word} (negated)`;
+  const start = clauses[features.clause[i]!]?.tokenStart ?? 0;
+  for (let p = t - 1; p >= start; p--) if (tokens[p]!.kind !== 'punct') return `${tokens[p]!.norm} ${word}`;
+  return `${word} (opening the clause)`;
 }
 
 /** FNV-1a, 32 bits: a fast, well-spread hash of short strings, the same in training and in detection. */
@@ -160,4 +174,14 @@ export function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: spreads a combined hash over all bits before it is cut to a slot. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

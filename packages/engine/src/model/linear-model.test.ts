@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature } from './line-features.ts';
+import { FeatureBuffer, FeatureKind } from './feature-buffer.ts';
 import { LinearModel, trainLinearModel, type Example } from './linear-model.ts';
 
-const word = (index: number): Feature => ({ index, value: 1, text: `w${index}`, clause: 0 });
-const bias: Feature = { index: 0, value: 1, text: null, clause: -1 };
+/** A line with a bias (slot 0) and one feature of value 1 in each of `slots`. */
+function line(...slots: number[]): FeatureBuffer {
+  const buffer = new FeatureBuffer(2);
+  buffer.push(0, 1, -1, -1, FeatureKind.summary);
+  for (const slot of slots) buffer.push(slot, 1, 0, 0, FeatureKind.word);
+  return buffer;
+}
 // Slot 1 marks a negative line, slot 2 a positive one; slot 3 is noise on both.
 const examples: Example[] = Array.from({ length: 40 }, (_, i) => ({
-  features: [bias, word(i % 2 === 0 ? 1 : 2), ...(i % 3 === 0 ? [word(3)] : [])],
+  features: line(i % 2 === 0 ? 1 : 2, ...(i % 3 === 0 ? [3] : [])),
   negative: i % 2 === 0,
 }));
 const options = { version: 't', bits: 4, thresholds: { veto: 0.1, chat: 0.5, transcript: 0.9 } };
@@ -14,8 +19,8 @@ const options = { version: 't', bits: 4, thresholds: { veto: 0.1, chat: 0.5, tra
 describe('LinearModel', () => {
   it('learns which features mark a negative line', () => {
     const model = trainLinearModel(examples, options);
-    expect(model.probability([bias, word(1)])).toBeGreaterThan(0.9);
-    expect(model.probability([bias, word(2)])).toBeLessThan(0.1);
+    expect(model.probability(line(1))).toBeGreaterThan(0.9);
+    expect(model.probability(line(2))).toBeLessThan(0.1);
     expect(model.weight(1)).toBeGreaterThan(0);
     expect(Math.abs(model.weight(3))).toBeLessThan(Math.abs(model.weight(1)));
   });
@@ -31,7 +36,7 @@ describe('LinearModel', () => {
   });
 
   it('weighs an example counted several times like its copies', () => {
-    const once = trainLinearModel([...examples, { features: [bias, word(3)], negative: true, weight: 5 }], options);
+    const once = trainLinearModel([...examples, { features: line(3), negative: true, weight: 5 }], options);
     const plain = trainLinearModel(examples, options);
     expect(once.weight(3)).toBeGreaterThan(plain.weight(3));
   });

@@ -1,4 +1,4 @@
-import type { Feature } from './line-features.ts';
+import type { FeatureBuffer } from './feature-buffer.ts';
 
 /** Reads a line's features and says how likely the line speaks negatively (0..1). */
 export interface LineModel {
@@ -7,7 +7,7 @@ export interface LineModel {
   /** Hash width of the word features: `2^bits` slots. */
   readonly bits: number;
   readonly thresholds: Thresholds;
-  probability(features: readonly Feature[]): number;
+  probability(features: FeatureBuffer): number;
   /** The weight of one slot: a feature's share of the verdict is weight × value. */
   weight(index: number): number;
 }
@@ -70,10 +70,8 @@ export class LinearModel implements LineModel {
     return { version: this.version, bits: this.bits, thresholds: this.thresholds, scale, weights, trainedOn, command };
   }
 
-  probability(features: readonly Feature[]): number {
-    let z = 0;
-    for (const f of features) z += this.#weights[f.index]! * f.value;
-    return 1 / (1 + Math.exp(-z));
+  probability(features: FeatureBuffer): number {
+    return 1 / (1 + Math.exp(-logit(this.#weights, features)));
   }
 
   weight(index: number): number {
@@ -83,7 +81,7 @@ export class LinearModel implements LineModel {
 
 /** One labelled line for training. */
 export interface Example {
-  features: readonly Feature[];
+  features: FeatureBuffer;
   negative: boolean;
   /** How many times the example counts (1 when absent). */
   weight?: number;
@@ -109,15 +107,22 @@ export function trainLinearModel(examples: readonly Example[], options: TrainOpt
   const squares = new Float64Array(1 << bits);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const example of examples) {
-      let z = 0;
-      for (const f of example.features) z += weights[f.index]! * f.value;
-      const error = ((1 / (1 + Math.exp(-z))) - (example.negative ? 1 : 0)) * (example.weight ?? 1);
-      for (const f of example.features) {
-        const gradient = error * f.value + l2 * weights[f.index]!;
-        squares[f.index]! += gradient * gradient;
-        weights[f.index]! -= (learningRate * gradient) / Math.sqrt(squares[f.index]! + 1e-8);
+      const { index, value, count } = example.features;
+      const error = ((1 / (1 + Math.exp(-logit(weights, example.features)))) - (example.negative ? 1 : 0)) * (example.weight ?? 1);
+      for (let i = 0; i < count; i++) {
+        const slot = index[i]!;
+        const gradient = error * value[i]! + l2 * weights[slot]!;
+        squares[slot]! += gradient * gradient;
+        weights[slot]! -= (learningRate * gradient) / Math.sqrt(squares[slot]! + 1e-8);
       }
     }
   }
   return new LinearModel(options.version, bits, options.thresholds, Float32Array.from(weights));
+}
+
+function logit(weights: Float32Array | Float64Array, features: FeatureBuffer): number {
+  const { index, value, count } = features;
+  let z = 0;
+  for (let i = 0; i < count; i++) z += weights[index[i]!]! * value[i]!;
+  return z;
 }
