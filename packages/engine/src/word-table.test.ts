@@ -26,12 +26,14 @@ describe('WordTable', () => {
 
   it(`keeps every id once it holds ${MANY.toLocaleString('en')} words, and tells near misses apart`, () => {
     const table = new WordTable();
-    const word = (i: number): string => (i % 3 === 0 ? `咖啡é${i}` : `glowlab${i}`);
+    // Short and long (past the characters a slot holds), ASCII and not.
+    const word = (i: number): string => (i % 3 === 0 ? `咖啡é${i}` : i % 3 === 1 ? `glowlab${i}` : `radiancehydraultraglowlab${i}serum`);
     for (let i = 0; i < MANY; i++) expect(table.intern(word(i))).toBe(i);
     expect(table.size).toBe(MANY);
     for (let i = 0; i < MANY; i++) expect(table.idOf(word(i))).toBe(i);
-    for (const miss of ['glowlab', `glowlab${MANY + 1}`, 'glowlab01', 'Glowlab1', 'glowlab1 ', '咖啡é0 ', '咖啡e0', '']) expect(table.idOf(miss)).toBe(NO_WORD);
+    for (const miss of ['glowlab', `glowlab${MANY + 1}`, 'glowlab01', 'Glowlab1', 'glowlab1 ', '咖啡é0 ', '咖啡e0', 'radiancehydraultraglowlab2serun', 'radiancehydraultraglowlab2', '']) expect(table.idOf(miss)).toBe(NO_WORD);
     expect(table.intern('glowlab7')).toBe(7);
+    expect(table.intern('radiancehydraultraglowlab5serum')).toBe(5);
     expect(table.intern('')).toBe(MANY);
     expect(table.idOf('')).toBe(MANY);
   });
