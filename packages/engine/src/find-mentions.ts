@@ -40,10 +40,10 @@ export interface MentionIndex {
 
 const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
 
-/** A term's products in the order first added, each named by 'name' if any of its entries is its name. */
-type Draft = Map<string, 'name' | 'alias'>;
+/** Terms while compiling, by joined keys: product ids in the order first added, 'name' once an entry is a name. */
+type Drafts = Map<string, { keys: readonly string[]; naming: Map<string, 'name' | 'alias'> }>;
 
-function addDraft(drafts: Map<string, { keys: readonly string[]; naming: Draft }>, keys: readonly string[], id: string, via: 'name' | 'alias'): void {
+function addDraft(drafts: Drafts, keys: readonly string[], id: string, via: 'name' | 'alias'): void {
   if (keys.length === 0) return;
   const joined = keys.join(' ');
   const draft = drafts.get(joined) ?? { keys, naming: new Map() };
@@ -56,7 +56,7 @@ function addDraft(drafts: Map<string, { keys: readonly string[]; naming: Draft }
  * (brands, run-together and CamelCase names) into a loose index for typos and speech-to-text mishearings.
  */
 export function compileMentions(catalog: Catalog): MentionIndex {
-  const drafts = new Map<string, { keys: readonly string[]; naming: Draft }>();
+  const drafts: Drafts = new Map();
   const loose = new Map<string, string[]>();
   const distinctive = new Set<string>();
   const exactKeys = new Set<string>();
@@ -117,7 +117,8 @@ export function compileMentions(catalog: Catalog): MentionIndex {
   const denied = catalog.products.flatMap((p) => p.notMentions ?? []).map((entry) => termKeys(entry, 'key'));
   let deny: TokenTrie<true> | null = null;
   for (const keys of denied.filter((k) => k.length > 0)) (deny ??= new TokenTrie<true>()).add(keys, true);
-  return { exact, sound: new SoundIndex(new Map([...loose].map(([word, ids]) => [word, Object.freeze(ids)])), distinctive, keys), typeWords, keys, siblings, deny };
+  const sound = new SoundIndex(new Map([...loose].map(([word, ids]) => [word, Object.freeze(ids)])), distinctive, keys);
+  return { exact, sound, typeWords, keys, siblings, deny };
 }
 
 /**

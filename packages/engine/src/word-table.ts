@@ -13,7 +13,8 @@ const HEAD = 4;
 const INLINE = (STRIDE - HEAD) * 2;
 
 /** UTF-16 code units i and i + 1 of `word` in one integer (0 past its end). */
-const pair = (word: string, i: number): number => word.charCodeAt(i) | ((i + 1 < word.length ? word.charCodeAt(i + 1) : 0) << 16);
+const pair = (word: string, i: number): number =>
+  word.charCodeAt(i) | ((i + 1 < word.length ? word.charCodeAt(i + 1) : 0) << 16);
 
 /** FNV-1a over the UTF-16 code units, spread so that the low bits pick a slot. */
 function hashWord(word: string): number {
