@@ -2,9 +2,14 @@ import type { Catalog } from '@anchorwatch/schemas';
 import { isEverydayWord, SoundIndex } from './sounds-like.ts';
 import { TokenTrie } from './token-trie.ts';
 import { termKeys, type Token } from './tokenize.ts';
+import { WordSet } from './word-set.ts';
+import { WordTable } from './word-table.ts';
 
-/** How a term names its products: a product id → 'name' or 'alias'. */
-type Naming = ReadonlyMap<string, 'name' | 'alias'>;
+/** How a term names its products: their ids (frozen, handed to mentions as is), and 'name' if it names one of them. */
+interface Naming {
+  readonly ids: readonly string[];
+  readonly via: 'name' | 'alias';
+}
 type Via = 'name' | 'alias' | 'fuzzy' | 'phonetic';
 
 /** A catalogue product named in a line. Several ids when one alias belongs to several products. */
@@ -25,7 +30,7 @@ export interface MentionIndex {
   sound: SoundIndex;
   /** Product id → the words of its name and aliases other than its brand ("knife", "serum"). */
   typeWords: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Every word of every name, alias and brand. */
+  /** Every word of every name, alias and brand; it shares the exact trie's word table. */
   keys: ReadonlySet<string>;
   /** Product id → the ids of its brand's products (itself included). */
   siblings: ReadonlyMap<string, readonly string[]>;
@@ -35,10 +40,15 @@ export interface MentionIndex {
 
 const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
 
-function mergeNaming(old: Naming, added: Naming): Naming {
-  const merged = new Map(old);
-  for (const [id, via] of added) if (merged.get(id) !== 'name') merged.set(id, via);
-  return merged;
+/** Terms while compiling, by joined keys: product ids in the order first added, 'name' once an entry is a name. */
+type Drafts = Map<string, { keys: readonly string[]; naming: Map<string, 'name' | 'alias'> }>;
+
+function addDraft(drafts: Drafts, keys: readonly string[], id: string, via: 'name' | 'alias'): void {
+  if (keys.length === 0) return;
+  const joined = keys.join(' ');
+  const draft = drafts.get(joined) ?? { keys, naming: new Map() };
+  if (draft.naming.get(id) !== 'name') draft.naming.set(id, via);
+  drafts.set(joined, draft);
 }
 
 /**
@@ -46,7 +56,7 @@ function mergeNaming(old: Naming, added: Naming): Naming {
  * (brands, run-together and CamelCase names) into a loose index for typos and speech-to-text mishearings.
  */
 export function compileMentions(catalog: Catalog): MentionIndex {
-  const exact: TokenTrie<Naming> = new TokenTrie();
+  const drafts: Drafts = new Map();
   const loose = new Map<string, string[]>();
   const distinctive = new Set<string>();
   const exactKeys = new Set<string>();
@@ -63,7 +73,7 @@ export function compileMentions(catalog: Catalog): MentionIndex {
     typeWords.set(product.id, words);
     const add = (term: string, via: 'name' | 'alias'): void => {
       const keys = termKeys(term, 'key');
-      exact.add(keys, new Map([[product.id, via]]), mergeNaming);
+      addDraft(drafts, keys, product.id, via);
       for (const key of keys) {
         exactKeys.add(key);
         if (!brandKeys.has(key)) words.add(singular(key));
@@ -85,11 +95,19 @@ export function compileMentions(catalog: Catalog): MentionIndex {
     // an everyday word ("Loop", "Bliss") is only matched next to its products' words, through the aliases above.
     const brandTerm = brand ? termKeys(brand, 'key') : [];
     if (brand && !(brandTerm.length === 1 && isEverydayWord(brandTerm[0]!))) {
-      exact.add(brandTerm, new Map([[product.id, 'alias']]), mergeNaming);
+      addDraft(drafts, brandTerm, product.id, 'alias');
       addLoose(termKeys(brand, 'key').join(''), product.id);
       distinctive.add(termKeys(brand, 'key').join(''));
     }
   }
+  // Terms are merged first and stored once, frozen: a mention hands its term's ids on without copying them.
+  const words = new WordTable();
+  const exact = new TokenTrie<Naming>(words);
+  for (const { keys, naming } of drafts.values()) {
+    const via = [...naming.values()].includes('name') ? 'name' : 'alias';
+    exact.add(keys, Object.freeze({ ids: Object.freeze([...naming.keys()]), via }));
+  }
+  const keys = new WordSet(exactKeys, words);
   const byBrand = new Map<string, string[]>();
   for (const p of catalog.products) {
     const brand = p.brand?.trim().toLowerCase();
@@ -99,7 +117,8 @@ export function compileMentions(catalog: Catalog): MentionIndex {
   const denied = catalog.products.flatMap((p) => p.notMentions ?? []).map((entry) => termKeys(entry, 'key'));
   let deny: TokenTrie<true> | null = null;
   for (const keys of denied.filter((k) => k.length > 0)) (deny ??= new TokenTrie<true>()).add(keys, true);
-  return { exact, sound: new SoundIndex(loose, distinctive, exactKeys), typeWords, keys: exactKeys, siblings, deny };
+  const sound = new SoundIndex(new Map([...loose].map(([word, ids]) => [word, Object.freeze(ids)])), distinctive, keys);
+  return { exact, sound, typeWords, keys, siblings, deny };
 }
 
 /**
@@ -149,8 +168,7 @@ export function findMentions(index: MentionIndex, tokens: readonly Token[], text
     const match = index.exact.longestAt(tokens, i, 'key');
     let found: { ids: readonly string[]; via: Via; end: number } | null = null;
     if (match) {
-      const namings = [...match.value.values()];
-      found = { ids: [...match.value.keys()], via: namings.includes('name') ? 'name' : 'alias', end: match.end };
+      found = { ids: match.value.ids, via: match.value.via, end: match.end };
     } else {
       const loose = index.sound.matchAt(tokens, i);
       if (loose) found = { ids: loose.productIds, via: loose.via, end: loose.end };
@@ -167,7 +185,7 @@ export function findMentions(index: MentionIndex, tokens: readonly Token[], text
     const start = tokens[i]!.start;
     const end = tokens[narrowed.end - 1]!.end;
     mentions.push({
-      productIds: [...narrowed.ids],
+      productIds: narrowed.ids,
       via: found.via,
       text: text.slice(start, end),
       start,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TokenTrie } from './token-trie.ts';
 import { tokenize } from './tokenize.ts';
+import { WordTable } from './word-table.ts';
 
 /** The obvious longest-match over a list of terms, to hold the compact table to. */
 function naiveLongest(terms: Map<string, string>, words: string[], start: number): { end: number; value: string } | null {
@@ -27,12 +28,22 @@ describe('TokenTrie', () => {
     expect(trie.longestAt(tokens, 0, 'key')).toBeNull();
   });
 
-  it('agrees with a naive longest match on thousands of random terms (the table grows many times)', () => {
+  // A catalogue's trie shares a word table that tens of thousands of words have moved out of its `Map`.
+  const crowded = (): WordTable => {
+    const table = new WordTable();
+    for (let i = 0; i < 10_000; i++) table.intern(`filler${i}`);
+    return table;
+  };
+
+  it.each([
+    ['its own word table', () => new WordTable()],
+    ['a shared table of 10,000 other words', crowded],
+  ])('agrees with a naive longest match on thousands of random terms (the table grows many times), over %s', (_name, table) => {
     const word = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'serum', 'lab', 'glow', 'x1', 'x2');
     const term = fc.array(word, { minLength: 1, maxLength: 4 });
     fc.assert(
       fc.property(fc.array(term, { minLength: 300, maxLength: 3000 }), fc.array(word, { maxLength: 30 }), (terms, line) => {
-        const trie = new TokenTrie<string>();
+        const trie = new TokenTrie<string>(table());
         const reference = new Map<string, string>();
         terms.forEach((t, i) => {
           trie.add(t, `v${i}`);
