@@ -4,7 +4,7 @@ import { buildFinding, negativity } from './build-finding.ts';
 import { compileMentions, findMentions, type Mention } from './find-mentions.ts';
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
 import { isConcession } from './line-cues.ts';
-import { FeatureBuffer } from './model/feature-buffer.ts';
+import { FeatureBuffer, FeatureKind } from './model/feature-buffer.ts';
 import { featureText, lineFeatures } from './model/line-features.ts';
 import type { LineModel } from './model/linear-model.ts';
 import { SHIPPED_MODEL } from './model/shipped-model.ts';
@@ -152,12 +152,17 @@ const CITED_WORDS = 5;
 
 /** The model's probability and the words that pushed hardest towards negative. */
 function explainReading({ model, probability, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
-  const words: { text: string; weight: number }[] = [];
+  // The top few by insertion: a line has a few dozen features, and only the cited ones need their words spelled.
+  const top: { i: number; weight: number }[] = [];
   for (let i = 0; i < features.count; i++) {
+    if (features.kind[i] === FeatureKind.summary) continue;
     const weight = Math.round(model.weight(features.index[i]!) * features.value[i]! * 1000) / 1000;
-    const text = weight > 0 ? featureText(features, i, tokens, clauses) : null;
-    if (text !== null) words.push({ text, weight });
+    if (weight <= 0 || (top.length === CITED_WORDS && weight <= top[CITED_WORDS - 1]!.weight)) continue;
+    let at = Math.min(top.length, CITED_WORDS - 1);
+    while (at > 0 && top[at - 1]!.weight < weight) at--;
+    top.splice(at, 0, { i, weight });
+    if (top.length > CITED_WORDS) top.pop();
   }
-  words.sort((a, b) => b.weight - a.weight).splice(CITED_WORDS);
+  const words = top.map(({ i, weight }) => ({ text: featureText(features, i, tokens, clauses)!, weight }));
   return { version: model.version, probability: Math.round(probability * 1000) / 1000, words };
 }

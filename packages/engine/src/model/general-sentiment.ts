@@ -48,31 +48,38 @@ const IDIOMS: ReadonlyMap<string, number> = new Map([
 // token already holds, so the upper-casing is rarely done.
 const isUpper = (t: Token): boolean => t.text !== t.lower && t.text === t.text.toUpperCase();
 
+// One lookup per word answers both questions (is it rated, is it a booster); most words are neither.
+const ENTRIES: ReadonlyMap<string, { valence: number | undefined; boost: boolean }> = new Map(
+  [...new Set([...lexicon.keys(), ...BOOSTERS.keys()])].map((w) => [w, { valence: lexicon.get(w), boost: BOOSTERS.has(w) }]),
+);
+
+// Scratch space reused line after line (detection is synchronous), so scoring a line allocates no array.
+const words: Token[] = [];
+
 /** Scores a tokenised line the way VADER scores a sentence. */
 export function generalSentiment(tokens: readonly Token[], text: string): GeneralSentiment {
   // VADER reads words and emoticons; punctuation counts only as emphasis.
-  const words: Token[] = [];
-  for (const t of tokens) if (t.kind !== 'punct') words.push(t);
-  if (words.length === 0) return { compound: 0, negative: 0, positive: 0 };
+  words.length = 0;
   let upper = 0;
-  for (const w of words) if (isUpper(w)) upper++;
-  const capDifferential = upper > 0 && upper < words.length;
-  const sentiments = new Array<number>(words.length).fill(0);
   let butAt = -1;
-  for (let i = 0; i < words.length; i++) {
-    const lower = words[i]!.lower;
-    if (butAt < 0 && lower === 'but') butAt = i;
-    if (BOOSTERS.has(lower) || (lower === 'kind' && words[i + 1]?.lower === 'of')) continue;
-    const base = lexicon.get(lower);
-    if (base === undefined) continue;
-    sentiments[i] = valenceAt(words, i, base, capDifferential);
+  for (const t of tokens) {
+    if (t.kind === 'punct') continue;
+    if (butAt < 0 && t.lower === 'but') butAt = words.length;
+    words.push(t);
+    if (isUpper(t)) upper++;
   }
+  const capDifferential = upper > 0 && upper < words.length;
   let sum = 0;
   let negative = 0;
   let positive = 0;
-  for (let i = 0; i < sentiments.length; i++) {
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    const entry = ENTRIES.get(lower);
+    if (entry === undefined || entry.valence === undefined || entry.boost) continue;
+    if (lower === 'kind' && words[i + 1]?.lower === 'of') continue;
+    const valence = valenceAt(words, i, entry.valence, capDifferential);
     // "but" halves what came before it and stresses what follows.
-    const s = butAt < 0 || i === butAt ? sentiments[i]! : sentiments[i]! * (i < butAt ? 0.5 : 1.5);
+    const s = butAt < 0 || i === butAt ? valence : valence * (i < butAt ? 0.5 : 1.5);
     sum += s;
     if (s < 0) negative += s;
     else positive += s;
