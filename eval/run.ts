@@ -1,7 +1,7 @@
 // `npm run eval [-- --json | --markdown] [--data DIR] [--only NAME…] [--no-peers]`: scores the engine and its peers
 // on ../shared/data (or ANCHORWATCH_SHARED_DATA) and prints precision/recall/F1 of negative (event, product) pairs.
 import { parseArgs } from 'node:util';
-import { DETECTOR_VERSION } from '@anchorwatch/engine';
+import { DETECTOR_VERSION, SHIPPED_MODEL } from '@anchorwatch/engine';
 import { resolveDataRoot } from './data-root.ts';
 import { loadAllSets } from './datasets/load-all.ts';
 import { evaluate } from './evaluate.ts';
@@ -32,7 +32,8 @@ const peers = [...allPeers().map(peerSystem), detectorSystem('zh-lexicon-count',
 const engine = values.shipped ? engineSystem : crossFittedEngine(all);
 const systems = [engine, ...(values['no-peers'] ? [] : peers)];
 const rows = evaluate(sets, systems);
+const detectorVersion = `${DETECTOR_VERSION}+${SHIPPED_MODEL.version} (${values.shipped ? 'shipped model' : 'cross-fitted'})`;
 const names = systems.map((s) => s.name);
-if (values.json) process.stdout.write(`${formatJson(rows, { detectorVersion: DETECTOR_VERSION, dataRoot, systems: names })}\n`);
+if (values.json) process.stdout.write(`${formatJson(rows, { detectorVersion, dataRoot, systems: names })}\n`);
 else if (values.markdown) process.stdout.write(`${formatMarkdown(rows, names)}\n`);
-else process.stdout.write(`eval: ${DETECTOR_VERSION} on ${dataRoot}\n\n${formatTable(rows, names)}\n`);
+else process.stdout.write(`eval: ${detectorVersion} on ${dataRoot}\n\n${formatTable(rows, names)}\n`);

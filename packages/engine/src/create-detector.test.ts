@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDetector } from './create-detector.ts';
 import type { DetectInput } from './types.ts';
 import { DETECTOR_VERSION } from './version.ts';
+import { SHIPPED_MODEL } from './model/shipped-model.ts';
 
 const catalog = {
   products: [
@@ -153,8 +154,9 @@ describe('createDetector: rules, severity and score', () => {
     expect(mild.score).toBeGreaterThan(0);
     expect(strong.score).toBeGreaterThan(mild.score);
     expect(strong.score).toBeLessThanOrEqual(1);
-    expect(strong.detectorVersion).toBe(DETECTOR_VERSION);
-    expect(detector.version).toBe(DETECTOR_VERSION);
+    expect(strong.detectorVersion).toBe(`${DETECTOR_VERSION}+${SHIPPED_MODEL.version}`);
+    expect(detector.version).toBe(strong.detectorVersion);
+    expect(createDetector(catalog, { model: null }).version).toBe(DETECTOR_VERSION);
   });
 
   it('returns one finding per product per line, explained by its strongest clause', () => {

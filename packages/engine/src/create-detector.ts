@@ -54,15 +54,17 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
+  // Findings name the model as well as the rules ("rules-3+line-1"); the rules alone keep the rules' version.
+  const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
-  const sentiment = withChinese(catalog, { version: DETECTOR_VERSION, detect: detectSentiment }, options);
+  const sentiment = withChinese(catalog, { version, detect: detectSentiment }, options);
 
   function detect(input: DetectInput, context: DetectContext): Finding[] {
     const found = sentiment.detect(input, context);
     if (!rules || typeof input?.text !== 'string') return found;
     const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
-    return applyRules(rules, input, { onAirProductId: context?.onAirProductId ?? null }, found, namedIn, DETECTOR_VERSION);
+    return applyRules(rules, input, { onAirProductId: context?.onAirProductId ?? null }, found, namedIn, version);
   }
 
   /** Finds the products a line names and judges its clauses in that light. */
@@ -113,13 +115,13 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     }
     const source = { eventId: input.eventId, type: input.type, text };
     return [...strongest.values()].map((a) => {
-      const finding = buildFinding(source, a, lineJudged[a.clauseIndex]!, DETECTOR_VERSION);
+      const finding = buildFinding(source, a, lineJudged[a.clauseIndex]!, version);
       if (reading) finding.explanation.model = explainReading(reading);
       return finding;
     });
   }
 
-  return { version: DETECTOR_VERSION, detect };
+  return { version, detect };
 }
 
 // A phrase rule is the stronger evidence; between equals, the more negative clause explains the finding.

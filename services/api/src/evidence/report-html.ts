@@ -1,5 +1,5 @@
 import type { ReportModel } from './report-model.ts';
-import { describeConnections, streamTime, wallClock } from './report-model.ts';
+import { describeConnections, describeWhy, streamTime, wallClock } from './report-model.ts';
 
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -24,7 +24,7 @@ export function renderReportHtml(model: ReportModel): string {
       return `<section class="clip" id="clip-${d.clipId}">
 <h3>${escape(wallClock(d.trigger.occurredAt))} · stream ${streamTime(d.trigger.offsetStart)} · ${escape(d.product.name)}</h3>
 <blockquote><mark>${escape(d.trigger.text ?? '')}</mark><br><small>${escape(d.trigger.speaker ?? '')} · ${escape(d.trigger.type)} · rule ${escape(d.alert.rule)} · severity ${escape(d.alert.severity)} · detector ${escape(d.alert.detectorVersion)}</small></blockquote>
-<p>Why: clause “${escape(d.alert.explanation.clause)}”; cues ${escape(d.alert.explanation.cues.map((q) => q.text).join(', ') || 'none')}.</p>
+<p>${escape(describeWhy(d.alert.explanation))}</p>
 <p>Window ${streamTime(d.window.startOffset)}–${streamTime(d.window.endOffset)} (${escape(wallClock(d.window.startAt))} – ${escape(wallClock(d.window.endAt))}), pre-roll ${d.window.preRollSeconds} s, post-roll ${d.window.postRollSeconds} s.${d.session.mediaFragmentUrl ? ` Video: <a href="${escape(d.session.mediaFragmentUrl)}">${escape(d.session.mediaFragmentUrl)}</a>` : ''}</p>
 ${gaps}
 <table><thead><tr><th>stream</th><th>wall clock</th><th>who</th><th>text</th></tr></thead><tbody>

@@ -77,3 +77,16 @@ export function describeConnections(connections: readonly ConnectionPeriod[]): s
   if (connections.length === 0) return ['no ingest connection was recorded'];
   return connections.map((c) => `connected ${wallClock(c.openedAt)} – ${c.closedAt ? wallClock(c.closedAt) : 'still open'}`);
 }
+
+/**
+ * Why the detector flagged a clip, in one sentence both formats print: the clause, the words that made it negative
+ * and, when the line model read it, its probability and the words that weighed most.
+ */
+export function describeWhy(explanation: ClipDocument['alert']['explanation']): string {
+  const cues = explanation.cues.map((q) => q.text).join(', ') || 'none';
+  const model = explanation.model;
+  const read = model
+    ? `; line model ${model.version}: negative with probability ${model.probability.toFixed(2)} (${model.words.map((w) => w.text).join(', ') || 'no single word'})`
+    : '';
+  return `Why: clause “${explanation.clause}”; cues ${cues}${read}.`;
+}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './report-model.ts';
-import { describeConnections, streamTime, wallClock } from './report-model.ts';
+import { describeConnections, describeWhy, streamTime, wallClock } from './report-model.ts';
 
 /** PostScript name of the Simplified Chinese face inside Debian's Noto Sans CJK collection (.ttc). */
 const CJK_FACE = 'NotoSansCJKsc-Regular';
@@ -83,6 +83,7 @@ export function renderReportPdf(model: ReportModel, fontPath: string): Promise<B
         `${d.trigger.speaker ?? ''} (${d.trigger.type}) · rule ${d.alert.rule} · severity ${d.alert.severity} · detector ${d.alert.detectorVersion}`,
         9,
       );
+      muted(describeWhy(d.alert.explanation), 9);
       muted(
         `Window ${streamTime(d.window.startOffset)} – ${streamTime(d.window.endOffset)} (${wallClock(d.window.startAt)} – ${wallClock(d.window.endAt)})` +
           `${d.session.mediaFragmentUrl ? ` · video ${d.session.mediaFragmentUrl}` : ''}`,

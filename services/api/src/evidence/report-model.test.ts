@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { describeWhy } from './report-model.ts';
+
+const base = {
+  clause: 'the texture was like glue',
+  product: { via: 'on_air' as const, text: 'this', start: 0, end: 0 },
+  cues: [] as { text: string; weight: number; source: 'lexicon' | 'phrase' }[],
+  negated: [],
+};
+
+describe('describeWhy', () => {
+  it('cites the clause and the cues, and the line model with its probability and words when it read the line', () => {
+    expect(describeWhy({ ...base, cues: [{ text: 'glue', weight: -1, source: 'lexicon' }] })).toBe('Why: clause “the texture was like glue”; cues glue.');
+    const why = describeWhy({ ...base, model: { version: 'line-1', probability: 0.934, words: [{ text: 'like glue', weight: 0.6 }, { text: 'texture', weight: 0.2 }] } });
+    expect(why).toBe('Why: clause “the texture was like glue”; cues none; line model line-1: negative with probability 0.93 (like glue, texture).');
+  });
+});
