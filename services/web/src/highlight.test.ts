@@ -40,3 +40,14 @@ describe('highlightQuote', () => {
     expect(segments.map((s) => s.text).join('')).toBe(text);
   });
 });
+
+describe('highlightQuote with the line model', () => {
+  it('marks the words the model weighed most, without its notes', () => {
+    const text = 'the texture was like glue, not good';
+    const segments = highlightQuote(text, {
+      ...explanation({ text: 'texture', start: 4, end: 11 }, []),
+      model: { version: 'line-1', probability: 0.9, words: [{ text: 'like glue', weight: 0.6 }, { text: 'good (negated)', weight: 0.3 }] },
+    });
+    expect(segments.filter((s) => s.mark === 'cue').map((s) => s.text)).toEqual(['like glue', 'good']);
+  });
+});

@@ -16,7 +16,8 @@ const EDGE_AFTER = '(?=$|[^\\p{L}\\p{N}]|\\p{Script=Han})';
 /**
  * Splits an alert's quote into segments with the product mention and every negative cue marked. The product span
  * comes as offsets (used when they still match the text, else searched); cues come as words or phrases, found
- * case-insensitively on word boundaries (for Chinese, wherever they occur). Overlaps keep the earlier mark.
+ * case-insensitively on word boundaries (for Chinese, wherever they occur), and so do the words the line model
+ * weighed most. Overlaps keep the earlier mark.
  */
 export function highlightQuote(text: string, explanation: Explanation): Segment[] {
   const marks: { start: number; end: number; mark: 'product' | 'cue' }[] = [];
@@ -27,11 +28,13 @@ export function highlightQuote(text: string, explanation: Explanation): Segment[
     const at = text.toLowerCase().indexOf(product.text.toLowerCase());
     if (at >= 0) marks.push({ start: at, end: at + product.text.length, mark: 'product' });
   }
-  for (const cue of explanation.cues) {
-    if (!cue.text.trim()) continue;
-    const before = HAN.test(cue.text.at(0)!) ? '' : EDGE_BEFORE;
-    const after = HAN.test(cue.text.at(-1)!) ? '' : EDGE_AFTER;
-    const pattern = new RegExp(`${before}${escapeRegExp(cue.text)}${after}`, 'giu');
+  // The line model's words are cues too, once its notes are dropped ("good (negated)" → "good").
+  const modelWords = (explanation.model?.words ?? []).map((w) => w.text.replace(/ \((negated|opening the clause)\)$/, ''));
+  for (const cue of [...explanation.cues.map((c) => c.text), ...modelWords]) {
+    if (!cue.trim()) continue;
+    const before = HAN.test(cue.at(0)!) ? '' : EDGE_BEFORE;
+    const after = HAN.test(cue.at(-1)!) ? '' : EDGE_AFTER;
+    const pattern = new RegExp(`${before}${escapeRegExp(cue)}${after}`, 'giu');
     for (const m of text.matchAll(pattern)) marks.push({ start: m.index, end: m.index + m[0].length, mark: 'cue' });
   }
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
