@@ -51,3 +51,15 @@ describe('highlightQuote with the line model', () => {
     expect(segments.filter((s) => s.mark === 'cue').map((s) => s.text)).toEqual(['like glue', 'good']);
   });
 });
+
+describe('highlightQuote: the product first', () => {
+  it('keeps the product marked when a model word pair spans it', () => {
+    const text = 'my magsnap broke';
+    const segments = highlightQuote(text, {
+      ...explanation({ text: 'magsnap', start: 3, end: 10 }, ['broke']),
+      model: { version: 'line-1', probability: 0.9, words: [{ text: 'my magsnap', weight: 0.6 }] },
+    });
+    expect(segments.filter((s) => s.mark === 'product').map((s) => s.text)).toEqual(['magsnap']);
+    expect(segments.filter((s) => s.mark === 'cue').map((s) => s.text)).toEqual(['broke']);
+  });
+});

@@ -37,11 +37,15 @@ export function highlightQuote(text: string, explanation: Explanation): Segment[
     const pattern = new RegExp(`${before}${escapeRegExp(cue)}${after}`, 'giu');
     for (const m of text.matchAll(pattern)) marks.push({ start: m.index, end: m.index + m[0].length, mark: 'cue' });
   }
-  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  // The product mention is placed first, so a cue or a model word pair around it ("my magsnap") never hides it;
+  // then cues in order, each only where nothing is marked yet (overlaps keep the earlier mark).
+  const placed: typeof marks = [];
+  const byPriority = [...marks.filter((m) => m.mark === 'product'), ...marks.filter((m) => m.mark === 'cue').sort((a, b) => a.start - b.start || b.end - a.end)];
+  for (const m of byPriority) if (!placed.some((p) => m.start < p.end && p.start < m.end)) placed.push(m);
+  placed.sort((a, b) => a.start - b.start);
   const segments: Segment[] = [];
   let at = 0;
-  for (const m of marks) {
-    if (m.start < at) continue;
+  for (const m of placed) {
     if (m.start > at) segments.push({ text: text.slice(at, m.start), mark: null });
     segments.push({ text: text.slice(m.start, m.end), mark: m.mark });
     at = m.end;
