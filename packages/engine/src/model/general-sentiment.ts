@@ -53,30 +53,32 @@ const ENTRIES: ReadonlyMap<string, { valence: number | undefined; boost: boolean
   [...new Set([...lexicon.keys(), ...BOOSTERS.keys()])].map((w) => [w, { valence: lexicon.get(w), boost: BOOSTERS.has(w) }]),
 );
 
-// Scratch space reused line after line (detection is synchronous), so scoring a line allocates no array.
+// Scratch space reused line after line (detection is synchronous), so scoring a line allocates no array. It only
+// grows: setting an array's length to 0 would release its storage and make every line allocate it again.
 const words: Token[] = [];
+let wordCount = 0;
 
 /** Scores a tokenised line the way VADER scores a sentence. */
 export function generalSentiment(tokens: readonly Token[], text: string): GeneralSentiment {
   // VADER reads words and emoticons; punctuation counts only as emphasis.
-  words.length = 0;
+  wordCount = 0;
   let upper = 0;
   let butAt = -1;
   for (const t of tokens) {
     if (t.kind === 'punct') continue;
-    if (butAt < 0 && t.lower === 'but') butAt = words.length;
-    words.push(t);
+    if (butAt < 0 && t.lower === 'but') butAt = wordCount;
+    words[wordCount++] = t;
     if (isUpper(t)) upper++;
   }
-  const capDifferential = upper > 0 && upper < words.length;
+  const capDifferential = upper > 0 && upper < wordCount;
   let sum = 0;
   let negative = 0;
   let positive = 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < wordCount; i++) {
     const lower = words[i]!.lower;
     const entry = ENTRIES.get(lower);
     if (entry === undefined || entry.valence === undefined || entry.boost) continue;
-    if (lower === 'kind' && words[i + 1]?.lower === 'of') continue;
+    if (lower === 'kind' && lowerAt(words, i + 1) === 'of') continue;
     const valence = valenceAt(words, i, entry.valence, capDifferential);
     // "but" halves what came before it and stresses what follows.
     const s = butAt < 0 || i === butAt ? valence : valence * (i < butAt ? 0.5 : 1.5);
@@ -115,7 +117,8 @@ function boosterScalar(before: Token, valence: number, capDifferential: boolean)
   return scalar;
 }
 
-const lowerAt = (words: readonly Token[], k: number): string => words[k]?.lower ?? '';
+// Bounded by this line's word count: the scratch array holds older lines' words beyond it.
+const lowerAt = (words: readonly Token[], k: number): string => (k >= 0 && k < wordCount ? words[k]!.lower : '');
 const stressesAt = (words: readonly Token[], k: number): boolean => lowerAt(words, k) === 'so' || lowerAt(words, k) === 'this';
 
 function neverCheck(words: readonly Token[], i: number, back: number, valence: number): number {
