@@ -295,6 +295,9 @@ describe('createDetector: the line model', () => {
     const [finding] = read(withModel, text);
     expect(finding?.productId).toBe('serum');
     expect(finding!.explanation.model!.probability).toBeGreaterThanOrEqual(0.5);
+    // No lexicon cue scores the clause: half the model's probability does, below a phrase's strong evidence.
+    expect(finding!.score).toBe(Math.round(finding!.explanation.model!.probability * 500) / 1000);
+    expect(finding!.explanation.model!.words.map((w) => w.text)).not.toContain('was');
     expect(finding!.explanation.model!.words.length).toBeGreaterThan(0);
     for (const w of finding!.explanation.model!.words) expect(text).toContain(w.text.replace(' (negated)', '').replace(' (opening the clause)', ''));
   });

@@ -90,6 +90,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     if (mightBeNegative || (input.type === 'transcript' && isConcession(tokens))) ({ mentions, judged } = judgeLine(tokens, text, clauses, scores, input.type));
     const rulesSay = judged?.some((j) => j.negative) ?? false;
     let reading: ModelReading | null = null;
+    let modelBlamed = -1;
     if (model) {
       const phraseNegative = judged?.some((j) => j.negative && j.score.phrases.length > 0) ?? false;
       const ruling = { clauses, scores, negative: rulesSay, phraseNegative, weighed: judged !== null, type: input.type };
@@ -105,6 +106,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
         const blamed = clauseTheModelBlames(model, features, judged);
         if (blamed < 0) return [];
         judged[blamed]!.negative = true;
+        modelBlamed = blamed;
       }
     } else if (!rulesSay) return [];
     const lineJudged = judged!;
@@ -116,7 +118,11 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     const source = { eventId: input.eventId, type: input.type, text };
     return [...strongest.values()].map((a) => {
       const finding = buildFinding(source, a, lineJudged[a.clauseIndex]!, version);
-      if (reading) finding.explanation.model = explainReading(reading);
+      if (!reading) return finding;
+      finding.explanation.model = explainReading(reading);
+      // A clause only the model flagged has no lexicon score of its own: half its probability places it below
+      // the rules' strong evidence (a phrase scores 0.4 and up) and lets merchant sentiment thresholds grade it.
+      if (a.clauseIndex === modelBlamed) finding.score = Math.max(finding.score, Math.round(reading.probability * 500) / 1000);
       return finding;
     });
   }
@@ -155,16 +161,17 @@ const CITED_WORDS = 5;
 /** The model's probability and the words that pushed hardest towards negative. */
 function explainReading({ model, probability, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
   // The top few by insertion: a line has a few dozen features, and only the cited ones need their words spelled.
-  const top: { i: number; weight: number }[] = [];
+  const words: { text: string; weight: number }[] = [];
   for (let i = 0; i < features.count; i++) {
     if (features.kind[i] === FeatureKind.summary) continue;
     const weight = Math.round(model.weight(features.index[i]!) * features.value[i]! * 1000) / 1000;
-    if (weight <= 0 || (top.length === CITED_WORDS && weight <= top[CITED_WORDS - 1]!.weight)) continue;
-    let at = Math.min(top.length, CITED_WORDS - 1);
-    while (at > 0 && top[at - 1]!.weight < weight) at--;
-    top.splice(at, 0, { i, weight });
-    if (top.length > CITED_WORDS) top.pop();
+    if (weight <= 0 || (words.length === CITED_WORDS && weight <= words[CITED_WORDS - 1]!.weight)) continue;
+    const text = featureText(features, i, tokens, clauses);
+    if (text === null) continue;
+    let at = Math.min(words.length, CITED_WORDS - 1);
+    while (at > 0 && words[at - 1]!.weight < weight) at--;
+    words.splice(at, 0, { text, weight });
+    if (words.length > CITED_WORDS) words.pop();
   }
-  const words = top.map(({ i, weight }) => ({ text: featureText(features, i, tokens, clauses)!, weight }));
   return { version: model.version, probability: Math.round(probability * 1000) / 1000, words };
 }

@@ -1,3 +1,4 @@
+import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
 import { NEGATORS } from '../lexicon.ts';
 import type { ClauseScore } from '../score-clause.ts';
 import type { Clause } from '../split-clauses.ts';
@@ -152,19 +153,24 @@ function addWordFeatures(features: FeatureBuffer, tokens: readonly Token[], clau
 
 /**
  * The words a feature stands for, as an explanation quotes them: "good (negated)", "waste of", "returned (opening
- * the clause)". Null for a summary feature.
+ * the clause)". Null for a summary feature, and for function words alone ("a", "was like", "the (opening the
+ * clause)"): they count in the probability but tell a reader nothing.
  */
 export function featureText(features: FeatureBuffer, i: number, tokens: readonly Token[], clauses: readonly Clause[]): string | null {
   const kind = features.kind[i];
   const t = features.token[i]!;
   if (kind === FeatureKind.summary || !tokens[t]) return null;
   const word = tokens[t].norm;
-  if (kind === FeatureKind.word) return word;
+  if (kind === FeatureKind.word) return FUNCTION_WORDS.has(word) ? null : word;
   if (kind === FeatureKind.negatedWord) return `${word} (negated)`;
   const start = clauses[features.clause[i]!]?.tokenStart ?? 0;
-  for (let p = t - 1; p >= start; p--) if (tokens[p]!.kind !== 'punct') return `${tokens[p]!.norm} ${word}`;
-  return `${word} (opening the clause)`;
+  let before: string | null = null;
+  for (let p = t - 1; p >= start && before === null; p--) if (tokens[p]!.kind !== 'punct') before = tokens[p]!.norm;
+  if (FUNCTION_WORDS.has(word) && (before === null || FUNCTION_WORDS.has(before))) return null;
+  return before === null ? `${word} (opening the clause)` : `${before} ${word}`;
 }
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(stopwords);
 
 /** FNV-1a, 32 bits: a fast, well-spread hash of short strings, the same in training and in detection. */
 export function fnv1a(text: string): number {
