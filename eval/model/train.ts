@@ -6,7 +6,7 @@ import type { TrainingLine } from './training-lines.ts';
  * cross-fitted figures (`npm run eval`): the highest English-session F1 keeping their pooled precision above 0.85.
  */
 export const MODEL_OPTIONS: TrainOptions = {
-  version: 'line-1',
+  version: 'line-2',
   bits: 16,
   thresholds: { veto: 0.1, chat: 0.7, transcript: 0.9 },
   epochs: 15,

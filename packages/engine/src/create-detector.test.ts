@@ -310,6 +310,6 @@ describe('createDetector: the line model', () => {
 
   it('keeps the rules alone when built with model: null', () => {
     expect(read(rulesOnly, 'this serum is a total scam')[0]?.explanation.model).toBeUndefined();
-    expect(read(withModel, 'this serum is a total scam')[0]?.explanation.model?.version).toBe('line-1');
+    expect(read(withModel, 'this serum is a total scam')[0]?.explanation.model?.version).toBe(SHIPPED_MODEL.version);
   });
 });

@@ -58,8 +58,10 @@ const ENTRIES: ReadonlyMap<string, { valence: number | undefined; boost: boolean
 const words: Token[] = [];
 let wordCount = 0;
 
-/** Scores a tokenised line the way VADER scores a sentence. */
-export function generalSentiment(tokens: readonly Token[], text: string): GeneralSentiment {
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Scores a tokenised line the way VADER scores a sentence; words of `productWords` (catalogue words) are unrated. */
+export function generalSentiment(tokens: readonly Token[], text: string, productWords: ReadonlySet<string> = NO_WORDS): GeneralSentiment {
   // VADER reads words and emoticons; punctuation counts only as emphasis.
   wordCount = 0;
   let upper = 0;
@@ -78,6 +80,8 @@ export function generalSentiment(tokens: readonly Token[], text: string): Genera
     const lower = words[i]!.lower;
     const entry = ENTRIES.get(lower);
     if (entry === undefined || entry.valence === undefined || entry.boost) continue;
+    // A word of a product's name ("slow cooker", "Killer Queen") is not a verdict.
+    if (productWords.has(words[i]!.key)) continue;
     if (lower === 'kind' && lowerAt(words, i + 1) === 'of') continue;
     const valence = valenceAt(words, i, entry.valence, capDifferential);
     // "but" halves what came before it and stresses what follows.

@@ -19,6 +19,11 @@ export interface RuleReading {
   /** True when the rules weighed the line (it held a negative cue) at all: weighed and cleared is telling. */
   weighed: boolean;
   type: 'transcript' | 'chat';
+  /**
+   * Words the catalogue names products with (keyed like `Token.key`): they describe, not judge ("slow cooker"), so
+   * they score nothing and all read as one placeholder word, the same in every catalogue.
+   */
+  productWords?: ReadonlySet<string>;
 }
 
 /** Slots of the summary features; word features hash into the slots above them. */
@@ -47,7 +52,8 @@ export function lineFeatures(tokens: readonly Token[], text: string, reading: Ru
     phrases += score.phrases.length;
     lowest = Math.min(lowest, score.total);
   }
-  const general = generalSentiment(tokens, text);
+  const productWords = reading.productWords ?? NO_WORDS;
+  const general = generalSentiment(tokens, text, productWords);
   const compound = general.compound;
   summary(features, 0, 1);
   summary(features, 1, reading.negative ? 1 : 0);
@@ -97,7 +103,7 @@ export function lineFeatures(tokens: readonly Token[], text: string, reading: Ru
   summary(features, 33, supposes ? 1 : 0);
   summary(features, 34, host && supposes ? 1 : 0);
   summary(features, 35, host ? Math.min(denials, 3) : 0);
-  addWordFeatures(features, tokens, reading.clauses, bits);
+  addWordFeatures(features, tokens, reading.clauses, bits, productWords);
   return features;
 }
 
@@ -131,7 +137,11 @@ const NEGATED_SALT = 0x9e3779b9;
 const PAIR_SALT = 0x7f4a7c15;
 const CLAUSE_START = 0x2545f491;
 
-function addWordFeatures(features: FeatureBuffer, tokens: readonly Token[], clauses: readonly Clause[], bits: number): void {
+const NO_WORDS: ReadonlySet<string> = new Set();
+// The hash every catalogue word reads as.
+const PRODUCT_WORD = 0x51ed270b;
+
+function addWordFeatures(features: FeatureBuffer, tokens: readonly Token[], clauses: readonly Clause[], bits: number, productWords: ReadonlySet<string>): void {
   const mask = (1 << bits) - 1;
   const span = mask + 1 - SUMMARY_SLOTS;
   for (let c = 0; c < clauses.length; c++) {
@@ -141,7 +151,7 @@ function addWordFeatures(features: FeatureBuffer, tokens: readonly Token[], clau
     for (let i = clause.tokenStart; i < clause.tokenEnd; i++) {
       const token = tokens[i]!;
       if (token.kind === 'punct') continue;
-      const word = fnv1a(token.norm);
+      const word = productWords.has(token.key) ? PRODUCT_WORD : fnv1a(token.norm);
       const negated = i - negatorAt <= NEGATION_REACH;
       features.push(SUMMARY_SLOTS + ((mix(negated ? word ^ NEGATED_SALT : word) & mask) % span), WORD_VALUE, c, i, negated ? FeatureKind.negatedWord : FeatureKind.word);
       features.push(SUMMARY_SLOTS + ((mix((Math.imul(previous, 31) + word) ^ PAIR_SALT) & mask) % span), WORD_VALUE, c, i, FeatureKind.pair);

@@ -2,7 +2,7 @@ import type { FeatureBuffer } from './feature-buffer.ts';
 
 /** Reads a line's features and says how likely the line speaks negatively (0..1). */
 export interface LineModel {
-  /** Names the weights, for explanations ("line-1"). */
+  /** Names the weights, for explanations ("line-2"). */
   readonly version: string;
   /** Hash width of the word features: `2^bits` slots. */
   readonly bits: number;
