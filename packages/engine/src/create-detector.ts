@@ -60,10 +60,12 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
   const sentiment = withChinese(catalog, { version, detect: detectSentiment }, options);
 
+  // Declared once, not per line: under tsx every named closure costs a defineProperty call when it is created.
+  const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
+
   function detect(input: DetectInput, context: DetectContext): Finding[] {
     const found = sentiment.detect(input, context);
     if (!rules || typeof input?.text !== 'string') return found;
-    const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
     return applyRules(rules, input, { onAirProductId: context?.onAirProductId ?? null }, found, namedIn, version);
   }
 
