@@ -13,21 +13,22 @@ export interface RuleHit {
  * Costs O(words × terms sharing a first word) plus one linear-time RE2 scan per regex rule.
  */
 export function matchRules(compiled: CompiledRules, text: string, type: 'transcript' | 'chat'): RuleHit[] {
-  const found = new Map<number, RuleHit['match']>();
+  // Most lines match no rule: the map is made at the first hit.
+  let found: Map<number, RuleHit['match']> | null = null;
   if (compiled.termsByFirstWord.size > 0) {
     const words = foldWords(text, RULE_TEXT_LIMIT);
     for (let i = 0; i < words.length; i++) {
       const entries = compiled.termsByFirstWord.get(words[i]!.key);
       if (!entries) continue;
       for (const { rest, rule } of entries) {
-        if (found.has(rule) || !inScope(compiled.rules[rule]!.scope, type)) continue;
+        if (found?.has(rule) || !inScope(compiled.rules[rule]!.scope, type)) continue;
         if (i + rest.length >= words.length) continue;
         let all = true;
         for (let j = 0; j < rest.length && all; j++) all = words[i + 1 + j]!.key === rest[j];
         if (!all) continue;
         const start = words[i]!.start;
         const end = words[i + rest.length]!.end;
-        found.set(rule, { text: text.slice(start, end), start, end });
+        (found ??= new Map()).set(rule, { text: text.slice(start, end), start, end });
       }
     }
   }
@@ -39,9 +40,9 @@ export function matchRules(compiled: CompiledRules, text: string, type: 'transcr
       if (!matcher.find()) continue;
       const start = matcher.start();
       const end = matcher.end();
-      found.set(rule, { text: source.slice(start, end), start, end });
+      (found ??= new Map()).set(rule, { text: source.slice(start, end), start, end });
     }
   }
-  if (found.size === 0) return [];
+  if (!found) return [];
   return [...found.entries()].sort(([a], [b]) => a - b).map(([rule, match]) => ({ rule: compiled.rules[rule]!, match }));
 }
