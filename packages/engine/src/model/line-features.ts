@@ -30,7 +30,7 @@ export interface RuleReading {
 export const SUMMARY_SLOTS = 40;
 /** Word features are weighed lighter than the summaries, so rare words nudge rather than decide. */
 const WORD_VALUE = 0.3;
-// A negator marks the words this close after it, until punctuation ("not !good", "never !again").
+// A negator marks the words this close after it within the clause ("not good" reads "good (negated)").
 const NEGATION_REACH = 3;
 const SCALE = 4;
 
@@ -41,8 +41,6 @@ const SCALE = 4;
 export function lineFeatures(tokens: readonly Token[], text: string, reading: RuleReading, bits: number, into = new FeatureBuffer()): FeatureBuffer {
   const features = into;
   features.clear();
-  // A plain function, not a closure: the line loop is hot and closures cost an allocation each under tsx.
-  const summary = pushSummary;
   let negative = 0;
   let positive = 0;
   let phrases = 0;
@@ -111,7 +109,9 @@ const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 const SECOND_PERSON = new Set(['you', 'your', 'youre', 'youll', 'youve', 'yall', 'u', 'ur', 'yours']);
 const FIRST_PERSON = new Set(['i', 'my', 'me', 'im', 'ive', 'id', 'mine', 'myself']);
 
-function pushSummary(features: FeatureBuffer, index: number, value: number): void {
+// A module function, not a closure over `features`: this runs on every line, and under tsx each named closure
+// costs a defineProperty call when it is made.
+function summary(features: FeatureBuffer, index: number, value: number): void {
   if (value !== 0) features.push(index, value, -1, -1, FeatureKind.summary);
 }
 
