@@ -1,6 +1,6 @@
 import { createDetector, detectStream, type Detector } from '@anchorwatch/engine';
 import type { Catalog } from '@anchorwatch/schemas';
-import { onAirAt, placeEvent, type OnAirMark } from '@anchorwatch/engine';
+import { eachLine } from './each-line.ts';
 import { compileNameFinder } from './peers/naive-attribution.ts';
 import type { LineScorer } from './peers/line-scorers.ts';
 import { pairKey, type EvalStream } from './stream.ts';
@@ -31,19 +31,12 @@ export function peerSystem(scorer: LineScorer): System {
     name: scorer.name,
     run(stream) {
       const names = compileNameFinder(stream.catalog);
-      const marks: OnAirMark[] = [];
       const pairs = new Set<string>();
-      for (const event of stream.events) {
-        if (event.type === 'product_on_air') {
-          marks.push({ productRef: event.productId, at: event.at });
-          marks.sort((a, b) => a.at - b.at);
-          continue;
-        }
-        if (!scorer.isNegative(event.text)) continue;
+      eachLine(stream, (event, onAir) => {
+        if (!scorer.isNegative(event.text)) return;
         const named = names(event.text);
-        const onAir = onAirAt(marks, placeEvent(event, stream.startedAtMs).offsetStart);
         for (const id of named.length > 0 ? named : onAir ? [onAir] : []) pairs.add(pairKey(event.id, id));
-      }
+      });
       return pairs;
     },
   };

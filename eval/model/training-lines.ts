@@ -1,4 +1,5 @@
-import { createDetector, fnv1a, onAirAt, placeEvent, type Example, type FeatureBuffer, type LineModel, type OnAirMark } from '@anchorwatch/engine';
+import { createDetector, fnv1a, type Example, type FeatureBuffer, type LineModel } from '@anchorwatch/engine';
+import { eachLine } from '../each-line.ts';
 import type { EvalSet } from '../stream.ts';
 import { foldAssigner, isTrainingSet } from './folds.ts';
 
@@ -51,20 +52,12 @@ export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingL
       const recorder = new FeatureRecorder(bits);
       const detector = createDetector(stream.catalog, { model: recorder, language: 'en' });
       const negativeEvents = new Set([...stream.gold].map((pair) => pair.split('|')[0]));
-      const marks: OnAirMark[] = [];
-      for (const event of stream.events) {
-        if (event.type === 'product_on_air') {
-          marks.push({ productRef: event.productId, at: event.at });
-          marks.sort((a, b) => a.at - b.at);
-          continue;
-        }
-        if (event.type === 'transcript' && event.final === false) continue;
-        if (stream.offCatalog?.has(event.id)) continue;
+      eachLine(stream, (event, onAir) => {
+        if (stream.offCatalog?.has(event.id)) return;
         recorder.last = null;
         const speaker = event.type === 'transcript' ? event.speaker : event.user;
-        const onAir = onAirAt(marks, placeEvent(event, stream.startedAtMs).offsetStart);
         detector.detect({ eventId: event.id, type: event.type, text: event.text, speaker }, { onAirProductId: onAir });
-        if (!recorder.last) continue;
+        if (!recorder.last) return;
         lines.push({
           features: recorder.last,
           negative: negativeEvents.has(event.id),
@@ -73,7 +66,7 @@ export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingL
           order: fnv1a(`${set.name}|${event.id}`),
           weight: set.kind === 'session' ? SESSION_WEIGHT : 1,
         });
-      }
+      });
     }
   }
   return lines.sort((a, b) => a.order - b.order);
