@@ -1,11 +1,11 @@
 // `node --import tsx eval/list-errors.ts SESSION…`: the engine's misses and false alarms on sessions, with the labels' notes.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createDetector, detectStream } from '@anchorwatch/engine';
-import { loadConfig } from '@anchorwatch/runtime';
+import { resolveDataRoot } from './data-root.ts';
 import { loadSession } from './datasets/livecommerce.ts';
 import { readJsonl } from './datasets/read-jsonl.ts';
 
-const dataRoot = resolve(import.meta.dirname, '..', loadConfig().ANCHORWATCH_SHARED_DATA);
+const dataRoot = resolveDataRoot(undefined);
 for (const name of process.argv.slice(2)) {
   const dir = join(dataRoot, name);
   const stream = loadSession(dir, name).streams[0]!;

@@ -1,7 +1,6 @@
-import { createDetector, detectStream, type LineModel } from '@anchorwatch/engine';
+import { createDetector } from '@anchorwatch/engine';
 import type { EvalSet, EvalStream } from '../stream.ts';
-import { pairKey } from '../stream.ts';
-import type { System } from '../systems.ts';
+import { detectorSystem, engineSystem, type System } from '../systems.ts';
 import { FOLDS, foldAssigner, isTrainingSet } from './folds.ts';
 import { MODEL_OPTIONS, trainOn } from './train.ts';
 import { trainingLines } from './training-lines.ts';
@@ -13,29 +12,25 @@ import { trainingLines } from './training-lines.ts';
 export function crossFittedEngine(sets: readonly EvalSet[]): System {
   const foldOf = foldAssigner(sets);
   const lines = trainingLines(sets, MODEL_OPTIONS.bits);
-  const models: LineModel[] = Array.from({ length: FOLDS }, (_, fold) => trainOn(lines, fold));
-  const bySet = new Map(sets.map((s) => [s, isTrainingSet(s)]));
+  const byFold: System[] = Array.from({ length: FOLDS }, (_, fold) => {
+    const model = trainOn(lines, fold);
+    return detectorSystem(`anchorwatch, fold ${fold} held out`, (catalog) => createDetector(catalog, { model }));
+  });
   const setOf = new Map<EvalStream, EvalSet>();
   for (const set of sets) for (const stream of set.streams) setOf.set(stream, set);
   return {
     name: 'anchorwatch',
     run(stream) {
       const set = setOf.get(stream);
-      if (!set || !bySet.get(set)) return findPairs(stream, undefined);
+      if (!set || !isTrainingSet(set)) return engineSystem.run(stream);
       const pairs = new Set<string>();
       for (let fold = 0; fold < FOLDS; fold++) {
         const part = streamOfFold(stream, (event) => foldOf(set, event) === fold);
-        if (part) for (const pair of findPairs(part, models[fold]!)) pairs.add(pair);
+        if (part) for (const pair of byFold[fold]!.run(part)) pairs.add(pair);
       }
       return pairs;
     },
   };
-}
-
-function findPairs(stream: EvalStream, model: LineModel | undefined): Set<string> {
-  const detector = createDetector(stream.catalog, model ? { model } : {});
-  const findings = detectStream(detector, stream.events, { startedAtMs: stream.startedAtMs });
-  return new Set(findings.map((f) => pairKey(f.eventId, f.productId)));
 }
 
 /** The stream's lines of one fold, with every on-air change kept so context is unchanged; null when none. */
