@@ -5,7 +5,7 @@ import { compileMentions, findMentions, type Mention } from './find-mentions.ts'
 import { judgeClauses, type JudgedClause } from './judge-clauses.ts';
 import { isConcession } from './line-cues.ts';
 import { FeatureBuffer, FeatureKind } from './model/feature-buffer.ts';
-import { featureText, lineFeatures } from './model/line-features.ts';
+import { featureWords, lineFeatures } from './model/line-features.ts';
 import type { LineModel } from './model/linear-model.ts';
 import { SHIPPED_MODEL } from './model/shipped-model.ts';
 import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
@@ -163,16 +163,16 @@ const CITED_WORDS = 5;
 /** The model's probability and the words that pushed hardest towards negative. */
 function explainReading({ model, probability, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
   // The top few by insertion: a line has a few dozen features, and only the cited ones need their words spelled.
-  const words: { text: string; weight: number }[] = [];
+  const words: NonNullable<Finding['explanation']['model']>['words'] = [];
   for (let i = 0; i < features.count; i++) {
     if (features.kind[i] === FeatureKind.summary) continue;
     const weight = Math.round(model.weight(features.index[i]!) * features.value[i]! * 1000) / 1000;
     if (weight <= 0 || (words.length === CITED_WORDS && weight <= words[CITED_WORDS - 1]!.weight)) continue;
-    const text = featureText(features, i, tokens, clauses);
-    if (text === null) continue;
+    const cited = featureWords(features, i, tokens, clauses);
+    if (cited === null) continue;
     let at = Math.min(words.length, CITED_WORDS - 1);
     while (at > 0 && words[at - 1]!.weight < weight) at--;
-    words.splice(at, 0, { text, weight });
+    words.splice(at, 0, { ...cited, weight });
     if (words.length > CITED_WORDS) words.pop();
   }
   return { version: model.version, probability: Math.round(probability * 1000) / 1000, words };

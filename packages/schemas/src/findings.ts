@@ -35,7 +35,8 @@ export const explanation = z.object({
     .object({
       version: z.string(),
       probability: z.number().min(0).max(1),
-      words: z.array(z.object({ text: z.string(), weight: z.number() })),
+      /** `text` as the tokenizer spells it ("dont", "waste of"); `negated` when a negator came just before. */
+      words: z.array(z.object({ text: z.string(), weight: z.number(), negated: z.boolean() })),
     })
     .optional(),
   /** Merchant rules that fired on this line, with what each matched (absent when none did). */

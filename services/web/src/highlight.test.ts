@@ -42,11 +42,11 @@ describe('highlightQuote', () => {
 });
 
 describe('highlightQuote with the line model', () => {
-  it('marks the words the model weighed most, without its notes', () => {
+  it('marks the words the model weighed most, negated ones too', () => {
     const text = 'the texture was like glue, not good';
     const segments = highlightQuote(text, {
       ...explanation({ text: 'texture', start: 4, end: 11 }, []),
-      model: { version: 'line-1', probability: 0.9, words: [{ text: 'like glue', weight: 0.6 }, { text: 'good (negated)', weight: 0.3 }] },
+      model: { version: 'line-1', probability: 0.9, words: [{ text: 'like glue', weight: 0.6, negated: false }, { text: 'good', weight: 0.3, negated: true }] },
     });
     expect(segments.filter((s) => s.mark === 'cue').map((s) => s.text)).toEqual(['like glue', 'good']);
   });
@@ -57,7 +57,7 @@ describe('highlightQuote: the product first', () => {
     const text = 'my magsnap broke';
     const segments = highlightQuote(text, {
       ...explanation({ text: 'magsnap', start: 3, end: 10 }, ['broke']),
-      model: { version: 'line-1', probability: 0.9, words: [{ text: 'my magsnap', weight: 0.6 }] },
+      model: { version: 'line-1', probability: 0.9, words: [{ text: 'my magsnap', weight: 0.6, negated: false }] },
     });
     expect(segments.filter((s) => s.mark === 'product').map((s) => s.text)).toEqual(['magsnap']);
     expect(segments.filter((s) => s.mark === 'cue').map((s) => s.text)).toEqual(['broke']);

@@ -28,8 +28,8 @@ export function highlightQuote(text: string, explanation: Explanation): Segment[
     const at = text.toLowerCase().indexOf(product.text.toLowerCase());
     if (at >= 0) marks.push({ start: at, end: at + product.text.length, mark: 'product' });
   }
-  // The line model's words are cues too, once its notes are dropped ("good (negated)" → "good").
-  const modelWords = (explanation.model?.words ?? []).map((w) => w.text.replace(/ \((negated|opening the clause)\)$/, ''));
+  // The line model's words are cues too.
+  const modelWords = (explanation.model?.words ?? []).map((w) => w.text);
   for (const cue of [...explanation.cues.map((c) => c.text), ...modelWords]) {
     if (!cue.trim()) continue;
     const before = HAN.test(cue.at(0)!) ? '' : EDGE_BEFORE;

@@ -30,7 +30,7 @@ export interface RuleReading {
 export const SUMMARY_SLOTS = 40;
 /** Word features are weighed lighter than the summaries, so rare words nudge rather than decide. */
 const WORD_VALUE = 0.3;
-// A negator marks the words this close after it within the clause ("not good" reads "good (negated)").
+// A negator marks the words this close after it within the clause ("not good" reads as a negated "good").
 const NEGATION_REACH = 3;
 const SCALE = 4;
 
@@ -162,22 +162,27 @@ function addWordFeatures(features: FeatureBuffer, tokens: readonly Token[], clau
 }
 
 /**
- * The words a feature stands for, as an explanation quotes them: "good (negated)", "waste of", "returned (opening
- * the clause)". Null for a summary feature, and for function words alone ("a", "was like", "the (opening the
- * clause)"): they count in the probability but tell a reader nothing.
+ * The words a feature stands for, as an explanation quotes them: a word ("returned"), a negated word ("good"), or
+ * a word pair ("waste of"; a clause's first word alone). Null for a summary feature, and for function words alone
+ * ("a", "was like"): they count in the probability but tell a reader nothing.
  */
-export function featureText(features: FeatureBuffer, i: number, tokens: readonly Token[], clauses: readonly Clause[]): string | null {
+export function featureWords(
+  features: FeatureBuffer,
+  i: number,
+  tokens: readonly Token[],
+  clauses: readonly Clause[],
+): { text: string; negated: boolean } | null {
   const kind = features.kind[i];
   const t = features.token[i]!;
   if (kind === FeatureKind.summary || !tokens[t]) return null;
   const word = tokens[t].norm;
-  if (kind === FeatureKind.word) return FUNCTION_WORDS.has(word) ? null : word;
-  if (kind === FeatureKind.negatedWord) return `${word} (negated)`;
+  if (kind === FeatureKind.negatedWord) return { text: word, negated: true };
+  if (kind === FeatureKind.word) return FUNCTION_WORDS.has(word) ? null : { text: word, negated: false };
   const start = clauses[features.clause[i]!]?.tokenStart ?? 0;
   let before: string | null = null;
   for (let p = t - 1; p >= start && before === null; p--) if (tokens[p]!.kind !== 'punct') before = tokens[p]!.norm;
   if (FUNCTION_WORDS.has(word) && (before === null || FUNCTION_WORDS.has(before))) return null;
-  return before === null ? `${word} (opening the clause)` : `${before} ${word}`;
+  return { text: before === null ? word : `${before} ${word}`, negated: false };
 }
 
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(stopwords);

@@ -11,7 +11,7 @@ const base = {
 describe('describeWhy', () => {
   it('cites the clause and the cues, and the line model with its probability and words when it read the line', () => {
     expect(describeWhy({ ...base, cues: [{ text: 'glue', weight: -1, source: 'lexicon' }] })).toBe('Why: clause “the texture was like glue”; cues glue.');
-    const why = describeWhy({ ...base, model: { version: 'line-1', probability: 0.934, words: [{ text: 'like glue', weight: 0.6 }, { text: 'texture', weight: 0.2 }] } });
-    expect(why).toBe('Why: clause “the texture was like glue”; cues none; line model line-1: negative with probability 0.93 (like glue, texture).');
+    const why = describeWhy({ ...base, model: { version: 'line-1', probability: 0.934, words: [{ text: 'like glue', weight: 0.6, negated: false }, { text: 'good', weight: 0.2, negated: true }] } });
+    expect(why).toBe('Why: clause “the texture was like glue”; cues none; line model line-1: negative with probability 0.93 (like glue, good (negated)).');
   });
 });

@@ -86,7 +86,7 @@ export function describeWhy(explanation: ClipDocument['alert']['explanation']): 
   const cues = explanation.cues.map((q) => q.text).join(', ') || 'none';
   const model = explanation.model;
   const read = model
-    ? `; line model ${model.version}: negative with probability ${model.probability.toFixed(2)} (${model.words.map((w) => w.text).join(', ') || 'no single word'})`
+    ? `; line model ${model.version}: negative with probability ${model.probability.toFixed(2)} (${model.words.map((w) => (w.negated ? `${w.text} (negated)` : w.text)).join(', ') || 'no single word'})`
     : '';
   return `Why: clause “${explanation.clause}”; cues ${cues}${read}.`;
 }
