@@ -26,16 +26,29 @@ describe('the line model, cross-fitted', () => {
     const rows = evaluate(english, [crossFittedEngine(sets)]);
     const pooled = rows.find((r) => r.kind === 'pooled')!.bySystem.anchorwatch!;
     console.log(`English sessions, cross-fitted: P ${pooled.precision.toFixed(3)} R ${pooled.recall.toFixed(3)} F1 ${pooled.f1.toFixed(3)}`);
-    // Measured 0.854 / 0.848 with line-2 (line-1: 0.858 / 0.833; the rules alone: 0.871 / 0.837); the issue's floor is P ≥ 0.85, F1 ≥ 0.80.
+    // Measured 0.866 / 0.851 with line-3 (line-2: 0.854 / 0.848; the rules alone: 0.871 / 0.837); the issue's floor is P ≥ 0.85, F1 ≥ 0.80.
     expect(pooled.precision).toBeGreaterThanOrEqual(0.85);
     expect(pooled.recall).toBeGreaterThanOrEqual(0.82);
+  });
+
+  it('reads the public sets as the written prose they are, keeping their figures above floors', () => {
+    const written = sets.filter((s) => ['yelp', 'imdb', 'tweets (strict)'].includes(s.name));
+    const rows = evaluate(written, [crossFittedEngine(sets)]);
+    const f1 = Object.fromEntries(rows.filter((r) => r.kind === 'public').map((r) => [r.set, r.bySystem.anchorwatch!.f1]));
+    console.log(`public sets, cross-fitted F1: ${JSON.stringify(f1)}`);
+    // Measured with line-3: yelp .846, imdb .803, tweets .918 (line-2, reading them as host speech: .782, .762, .867).
+    expect(f1.yelp).toBeGreaterThanOrEqual(0.82);
+    expect(f1.imdb).toBeGreaterThanOrEqual(0.78);
+    expect(f1['tweets (strict)']).toBeGreaterThanOrEqual(0.9);
   });
 
   it('is reproduced exactly by `npm run train` from the data', () => {
     const shipped = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../packages/engine/src/model/shipped-model.json'), 'utf8')) as StoredModel;
     const retrained = trainOn(trainingLines(sets, MODEL_OPTIONS.bits)).encode({}, '');
-    expect(retrained.weights).toBe(shipped.weights);
-    expect(retrained.thresholds).toEqual(shipped.thresholds);
+    expect(retrained.shared).toEqual(shipped.shared);
+    expect(retrained.registers).toEqual(shipped.registers);
+    expect(retrained.veto).toBe(shipped.veto);
+    expect(retrained.homeFloor).toBe(shipped.homeFloor);
     expect(shipped.version).toBe(MODEL_OPTIONS.version);
   });
 });

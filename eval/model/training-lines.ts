@@ -1,7 +1,8 @@
-import { createDetector, fnv1a, type Example, type FeatureBuffer, type LineModel } from '@anchorwatch/engine';
+import { createDetector, fnv1a, type Example, type FeatureBuffer, type LineModel, type LineReading } from '@anchorwatch/engine';
 import { eachLine } from '../each-line.ts';
 import type { EvalSet } from '../stream.ts';
 import { foldAssigner, isTrainingSet } from './folds.ts';
+import { registerOf } from './train.ts';
 
 // Sessions hold ~1,000 of ~8,400 lines; counted this many times they weigh about as much as a public set.
 const SESSION_WEIGHT = 3;
@@ -23,16 +24,17 @@ export interface TrainingLine extends Example {
 class FeatureRecorder implements LineModel {
   readonly version = 'recorder';
   // A probability of 0 is below every threshold: the detector stops at the model, before attribution.
-  readonly thresholds = { veto: 1, chat: 1, transcript: 1 };
+  readonly veto = 1;
+  readonly registers = [{ name: 'any', type: 'transcript', flagAt: 1 }, { name: 'any', type: 'chat', flagAt: 1 }] as const;
   readonly bits: number;
   last: FeatureBuffer | null = null;
   constructor(bits: number) {
     this.bits = bits;
   }
-  probability(features: FeatureBuffer): number {
+  read(features: FeatureBuffer): LineReading {
     // The detector reuses its buffer for the next line: keep a copy.
     this.last = features.snapshot();
-    return 0;
+    return { probability: 0, register: 0 };
   }
   weight(): number {
     return 0;
@@ -42,7 +44,7 @@ class FeatureRecorder implements LineModel {
 /**
  * Reads every line of the training sets through the engine's rules, as the worker would (same on-air product,
  * same speaker type), and pairs the model's inputs with the label: negative when the line speaks negatively of
- * any product.
+ * any product, and the line's register.
  */
 export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingLine[] {
   const foldOf = foldAssigner(sets);
@@ -61,6 +63,7 @@ export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingL
         lines.push({
           features: recorder.last,
           negative: negativeEvents.has(event.id),
+          register: registerOf(set, event.type),
           set: set.name,
           fold: foldOf(set, event),
           order: fnv1a(`${set.name}|${event.id}`),

@@ -41,6 +41,8 @@ export interface DetectorOptions {
 interface ModelReading {
   model: LineModel;
   probability: number;
+  /** The register the line was read in (index into the model's registers). */
+  register: number;
   features: FeatureBuffer;
   tokens: readonly Token[];
   clauses: readonly Clause[];
@@ -54,7 +56,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
-  // Findings name the model as well as the rules ("rules-3+line-2"); the rules alone keep the rules' version.
+  // Findings name the model as well as the rules ("rules-3+line-3"); the rules alone keep the rules' version.
   const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
@@ -97,15 +99,14 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
       const phraseNegative = judged?.some((j) => j.negative && j.score.phrases.length > 0) ?? false;
       const ruling = { clauses, scores, negative: rulesSay, phraseNegative, weighed: judged !== null, type: input.type, productWords: mentionIndex.keys };
       lineFeatures(tokens, text, ruling, model.bits, features);
-      const probability = model.probability(features);
-      // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts, Thresholds);
-      // the rules still say which clause and which product.
-      const { veto, [input.type]: flags } = model.thresholds;
-      if (probability < veto || (!rulesSay && probability < flags)) return [];
-      reading = { model, probability, features, tokens, clauses };
+      const { probability, register } = model.read(features, input.type);
+      // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts: `veto`, and
+      // each register's `flagAt`); the rules still say which clause and which product.
+      if (probability < model.veto || (!rulesSay && probability < model.registers[register]!.flagAt)) return [];
+      reading = { model, probability, register, features, tokens, clauses };
       if (!judged) ({ mentions, judged } = judgeLine(tokens, text, clauses, scores, input.type));
       if (!rulesSay) {
-        const blamed = clauseTheModelBlames(model, features, judged);
+        const blamed = clauseTheModelBlames(model, register, features, judged);
         if (blamed < 0) return [];
         judged[blamed]!.negative = true;
         modelBlamed = blamed;
@@ -144,11 +145,11 @@ function outranks(a: JudgedClause, b: JudgedClause): boolean {
  * The clause whose words the model reads as most negative (the first on a tie), among those the rules did not
  * settle; -1 when the rules settled every clause (a question, a rebuttal, a "but" taking it back).
  */
-function clauseTheModelBlames(model: LineModel, features: FeatureBuffer, judged: readonly JudgedClause[]): number {
+function clauseTheModelBlames(model: LineModel, register: number, features: FeatureBuffer, judged: readonly JudgedClause[]): number {
   const share = new Array<number>(judged.length).fill(0);
   for (let i = 0; i < features.count; i++) {
     const clause = features.clause[i]!;
-    if (clause >= 0) share[clause]! += model.weight(features.index[i]!) * features.value[i]!;
+    if (clause >= 0) share[clause]! += model.weight(features.index[i]!, register) * features.value[i]!;
   }
   let best = -1;
   for (let c = 0; c < judged.length; c++) {
@@ -160,13 +161,13 @@ function clauseTheModelBlames(model: LineModel, features: FeatureBuffer, judged:
 // How many of the model's words an explanation cites.
 const CITED_WORDS = 5;
 
-/** The model's probability and the words that pushed hardest towards negative. */
-function explainReading({ model, probability, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
+/** The model's probability, the register it read the line in, and the words that pushed hardest towards negative. */
+function explainReading({ model, probability, register, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
   // The top few by insertion: a line has a few dozen features, and only the cited ones need their words spelled.
   const words: NonNullable<Finding['explanation']['model']>['words'] = [];
   for (let i = 0; i < features.count; i++) {
     if (features.kind[i] === FeatureKind.summary) continue;
-    const weight = Math.round(model.weight(features.index[i]!) * features.value[i]! * 1000) / 1000;
+    const weight = Math.round(model.weight(features.index[i]!, register) * features.value[i]! * 1000) / 1000;
     if (weight <= 0 || (words.length === CITED_WORDS && weight <= words[CITED_WORDS - 1]!.weight)) continue;
     const cited = featureWords(features, i, tokens, clauses);
     if (cited === null) continue;
@@ -175,5 +176,5 @@ function explainReading({ model, probability, features, tokens, clauses }: Model
     words.splice(at, 0, { ...cited, weight });
     if (words.length > CITED_WORDS) words.pop();
   }
-  return { version: model.version, probability: Math.round(probability * 1000) / 1000, words };
+  return { version: model.version, probability: Math.round(probability * 1000) / 1000, register: model.registers[register]!.name, words };
 }

@@ -13,5 +13,6 @@ export { isNegativeZhSentence } from './zh/judge-sentence.ts';
 export type { Segmenter } from './zh/segmenter.ts';
 export { FeatureBuffer } from './model/feature-buffer.ts';
 export { fnv1a, lineFeatures, type RuleReading } from './model/line-features.ts';
-export { LinearModel, trainLinearModel, type Example, type LineModel, type StoredModel, type TrainOptions } from './model/linear-model.ts';
+export { LinearModel, type LineModel, type LineReading, type ModelSettings, type Register, type StoredModel } from './model/linear-model.ts';
+export { trainLinearModel, type Example, type TrainOptions } from './model/train-linear-model.ts';
 export { SHIPPED_MODEL } from './model/shipped-model.ts';

@@ -28,13 +28,18 @@ export const explanation = z.object({
   cues: z.array(z.object({ text: z.string(), weight: z.number(), source: z.enum(['lexicon', 'phrase']) })),
   negated: z.array(z.string()),
   /**
-   * The line model's reading (English lines): how likely the line is negative, and the words that pushed it
-   * most towards negative with their weights. Absent when no model read the line.
+   * The line model's reading (English lines): how likely the line is negative, the kind of text it read the line
+   * as, and the words that pushed it most towards negative with their weights. Absent when no model read the line.
    */
   model: z
     .object({
       version: z.string(),
       probability: z.number().min(0).max(1),
+      /**
+       * The kind of text the model read the line as ("host speech", "live chat", or a kind of written review or
+       * post when a transcript line reads like one): each kind weighs words its own way.
+       */
+      register: z.string().optional(),
       /** `text` as the tokenizer spells it ("dont", "waste of"); `negated` when a negator came just before. */
       words: z.array(z.object({ text: z.string(), weight: z.number(), negated: z.boolean() })),
     })

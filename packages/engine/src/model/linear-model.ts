@@ -1,128 +1,187 @@
 import type { FeatureBuffer } from './feature-buffer.ts';
+import { decodeWeights, encodeWeights, type StoredWeights } from './stored-weights.ts';
 
-/** Reads a line's features and says how likely the line speaks negatively (0..1). */
+/**
+ * A register: a kind of text whose words the model weighs on their own ("no plastic smell" is a spec in a host's
+ * speech and a complaint in a review; "sick" praises in chat). Each register has weights added to the shared
+ * ones, and its own threshold for flagging a line the rules cleared.
+ */
+export interface Register {
+  name: string;
+  /** The input type whose lines may be read in this register. */
+  type: 'transcript' | 'chat';
+  /**
+   * At or above this probability a line the rules cleared is flagged. Host speech needs most: a host describing a
+   * product uses words a reviewer would complain with, and host findings rank highest.
+   */
+  flagAt: number;
+}
+
+/** What the model made of a line: how likely it speaks negatively, and the register it was read in. */
+export interface LineReading {
+  probability: number;
+  /** Index into `LineModel.registers`. */
+  register: number;
+}
+
+/** Reads a line's features and says how likely the line speaks negatively (0..1), and as what kind of text. */
 export interface LineModel {
-  /** Names the weights, for explanations ("line-2"). */
+  /** Names the weights, for explanations ("line-3"). */
   readonly version: string;
   /** Hash width of the word features: `2^bits` slots. */
   readonly bits: number;
-  readonly thresholds: Thresholds;
-  probability(features: FeatureBuffer): number;
-  /** The weight of one slot: a feature's share of the verdict is weight × value. */
-  weight(index: number): number;
+  /** Below this probability a line the rules flagged is cleared, in every register. */
+  readonly veto: number;
+  readonly registers: readonly Register[];
+  read(features: FeatureBuffer, type: Register['type']): LineReading;
+  /** The weight of one slot when read in `register`: a feature's share of the verdict is weight × value. */
+  weight(index: number, register: number): number;
 }
 
-/**
- * How the model's probability meets the rules: below `veto` a line the rules flagged is cleared; at or above
- * `chat` / `transcript` a line the rules cleared is flagged. Host speech needs more: a host describing a product
- * uses words a reviewer would complain with ("no plastic smell", "slow juicer"), and host findings rank highest.
- */
-export interface Thresholds {
-  veto: number;
-  chat: number;
-  transcript: number;
-}
-
-/** A trained model as it is stored: weights quantised to 16 bits and base64-encoded. */
+/** A trained model as it is stored: each head's weights quantised to 16 bits (see `stored-weights.ts`). */
 export interface StoredModel {
   version: string;
   bits: number;
-  thresholds: Thresholds;
-  /** Weight = int16 × scale. */
-  scale: number;
-  weights: string;
+  veto: number;
+  homeFloor: number;
+  recognizerBits: number;
+  shared: StoredWeights;
+  registers: (Register & { weights: StoredWeights; recognizer?: StoredWeights })[];
   /** What it was trained on, by set and line count; the command that made it. */
   trainedOn: Record<string, number>;
   command: string;
 }
 
-/** Logistic regression over hashed features. */
+/** A model's settings apart from its weights. */
+export interface ModelSettings {
+  version: string;
+  bits: number;
+  veto: number;
+  /**
+   * The first register of a type is its home (host speech for transcripts): a line is read there unless the
+   * home's recognizer gives it less than this probability, and then in the other register it resembles most.
+   */
+  homeFloor: number;
+  /**
+   * Hash width of the recognizers: a feature's slot folded to `2^recognizerBits` (which kind of text a line is
+   * shows in its common words, so a narrower table loses little and keeps the stored model small).
+   */
+  recognizerBits: number;
+  registers: readonly Register[];
+}
+
+/**
+ * Logistic regression over hashed features: weights shared by every register plus each register's own, and per
+ * input type with several registers, a recognizer (one-vs-rest logistic) for each of them.
+ */
 export class LinearModel implements LineModel {
   readonly version: string;
   readonly bits: number;
-  readonly thresholds: Thresholds;
-  readonly #weights: Float32Array;
+  readonly veto: number;
+  readonly homeFloor: number;
+  readonly recognizerBits: number;
+  readonly registers: readonly Register[];
+  readonly #shared: Float32Array;
+  readonly #own: readonly Float32Array[];
+  /** Shared plus own weights, per register: reading a line is one pass. */
+  readonly #combined: readonly Float32Array[];
+  readonly #recognizers: readonly (Float32Array | null)[];
+  /** Register indices by input type, the home first. */
+  readonly #byType: Record<Register['type'], readonly number[]>;
 
-  constructor(version: string, bits: number, thresholds: Thresholds, weights: Float32Array) {
-    this.version = version;
-    this.bits = bits;
-    this.thresholds = thresholds;
-    this.#weights = weights;
+  constructor(settings: ModelSettings, shared: Float32Array, own: readonly Float32Array[], recognizers: readonly (Float32Array | null)[]) {
+    this.version = settings.version;
+    this.bits = settings.bits;
+    this.veto = settings.veto;
+    this.homeFloor = settings.homeFloor;
+    this.recognizerBits = settings.recognizerBits;
+    this.registers = settings.registers;
+    this.#shared = shared;
+    this.#own = own;
+    this.#combined = own.map((weights) => weights.map((w, i) => w + shared[i]!));
+    this.#recognizers = recognizers;
+    this.#byType = registersByType(settings.registers);
   }
 
   /** Rebuilds a model from its stored form. */
   static decode(stored: StoredModel): LinearModel {
-    // A copy: Buffer.from may place the bytes at an odd offset of a shared pool, where no Int16Array can start.
-    const quantised = new Int16Array(Uint8Array.from(Buffer.from(stored.weights, 'base64')).buffer);
-    const weights = new Float32Array(1 << stored.bits);
-    for (let i = 0; i < weights.length && i < quantised.length; i++) weights[i] = quantised[i]! * stored.scale;
-    return new LinearModel(stored.version, stored.bits, stored.thresholds, weights);
+    const { version, bits, veto, homeFloor, recognizerBits } = stored;
+    const registers = stored.registers.map(({ name, type, flagAt }) => ({ name, type, flagAt }));
+    return new LinearModel(
+      { version, bits, veto, homeFloor, recognizerBits, registers },
+      decodeWeights(stored.shared, 1 << bits),
+      stored.registers.map((r) => decodeWeights(r.weights, 1 << bits)),
+      stored.registers.map((r) => (r.recognizer ? decodeWeights(r.recognizer, 1 << recognizerBits) : null)),
+    );
   }
 
-  /** The stored form: every weight rounded to one of 65,535 steps of the largest. */
+  /** The stored form. */
   encode(trainedOn: Record<string, number>, command: string): StoredModel {
-    let largest = 0;
-    for (const w of this.#weights) largest = Math.max(largest, Math.abs(w));
-    const scale = largest === 0 ? 1 : largest / 32767;
-    const quantised = new Int16Array(this.#weights.length);
-    for (let i = 0; i < quantised.length; i++) quantised[i] = Math.round(this.#weights[i]! / scale);
-    const weights = Buffer.from(quantised.buffer, quantised.byteOffset, quantised.byteLength).toString('base64');
-    return { version: this.version, bits: this.bits, thresholds: this.thresholds, scale, weights, trainedOn, command };
+    return {
+      version: this.version,
+      bits: this.bits,
+      veto: this.veto,
+      homeFloor: this.homeFloor,
+      recognizerBits: this.recognizerBits,
+      shared: encodeWeights(this.#shared),
+      registers: this.registers.map((r, i) => {
+        const recognizer = this.#recognizers[i];
+        return { ...r, weights: encodeWeights(this.#own[i]!), ...(recognizer ? { recognizer: encodeWeights(recognizer) } : {}) };
+      }),
+      trainedOn,
+      command,
+    };
   }
 
-  probability(features: FeatureBuffer): number {
-    return 1 / (1 + Math.exp(-logit(this.#weights, features)));
+  read(features: FeatureBuffer, type: Register['type']): LineReading {
+    const register = this.registerOf(features, type);
+    return { probability: sigmoid(logit(this.#combined[register]!, features)), register };
   }
 
-  weight(index: number): number {
-    return this.#weights[index] ?? 0;
-  }
-}
-
-/** One labelled line for training. */
-export interface Example {
-  features: FeatureBuffer;
-  negative: boolean;
-  /** How many times the example counts (1 when absent). */
-  weight?: number;
-}
-
-/** Training knobs; the defaults made the shipped model. */
-export interface TrainOptions {
-  version: string;
-  bits: number;
-  thresholds: Thresholds;
-  epochs?: number;
-  learningRate?: number;
-  l2?: number;
-}
-
-/**
- * Fits a logistic regression with AdaGrad, visiting the examples in the order given for a fixed number of epochs:
- * the same examples give the same weights, so a committed script reproduces the shipped model exactly.
- */
-export function trainLinearModel(examples: readonly Example[], options: TrainOptions): LinearModel {
-  const { bits, epochs = 15, learningRate = 0.3, l2 = 1e-4 } = options;
-  const weights = new Float64Array(1 << bits);
-  const squares = new Float64Array(1 << bits);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const example of examples) {
-      const { index, value, count } = example.features;
-      const error = ((1 / (1 + Math.exp(-logit(weights, example.features)))) - (example.negative ? 1 : 0)) * (example.weight ?? 1);
-      for (let i = 0; i < count; i++) {
-        const slot = index[i]!;
-        const gradient = error * value[i]! + l2 * weights[slot]!;
-        squares[slot]! += gradient * gradient;
-        weights[slot]! -= (learningRate * gradient) / Math.sqrt(squares[slot]! + 1e-8);
+  /** The register a line of `type` is read in: its home unless the line looks unlike it and like another. */
+  registerOf(features: FeatureBuffer, type: Register['type']): number {
+    const candidates = this.#byType[type];
+    const home = candidates[0] ?? 0;
+    const mask = (1 << this.recognizerBits) - 1;
+    if (candidates.length < 2 || sigmoid(foldedLogit(this.#recognizers[home]!, features, mask)) >= this.homeFloor) return home;
+    let best = home;
+    let bestLogit = -Infinity;
+    for (let i = 1; i < candidates.length; i++) {
+      const z = foldedLogit(this.#recognizers[candidates[i]!]!, features, mask);
+      if (z > bestLogit) {
+        bestLogit = z;
+        best = candidates[i]!;
       }
     }
+    return best;
   }
-  return new LinearModel(options.version, bits, options.thresholds, Float32Array.from(weights));
+
+  weight(index: number, register: number): number {
+    return this.#combined[register]?.[index] ?? 0;
+  }
 }
 
-function logit(weights: Float32Array | Float64Array, features: FeatureBuffer): number {
+/** Register indices by input type, in the order listed (the first of a type is its home). */
+export function registersByType(registers: readonly Register[]): Record<Register['type'], number[]> {
+  const byType: Record<Register['type'], number[]> = { transcript: [], chat: [] };
+  registers.forEach((r, i) => byType[r.type].push(i));
+  return byType;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The dot product of a weight vector with a line's features. */
+export function logit(weights: Float32Array | Float64Array, features: FeatureBuffer): number {
   const { index, value, count } = features;
   let z = 0;
   for (let i = 0; i < count; i++) z += weights[index[i]!]! * value[i]!;
+  return z;
+}
+
+/** `logit` with every slot folded by `mask` (the recognizers' narrower table). */
+export function foldedLogit(weights: Float32Array | Float64Array, features: FeatureBuffer, mask: number): number {
+  const { index, value, count } = features;
+  let z = 0;
+  for (let i = 0; i < count; i++) z += weights[index[i]! & mask]! * value[i]!;
   return z;
 }

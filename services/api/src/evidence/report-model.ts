@@ -80,13 +80,13 @@ export function describeConnections(connections: readonly ConnectionPeriod[]): s
 
 /**
  * Why the detector flagged a clip, in one sentence both formats print: the clause, the words that made it negative
- * and, when the line model read it, its probability and the words that weighed most.
+ * and, when the line model read it, the kind of text it read it as, its probability and the words that weighed most.
  */
 export function describeWhy(explanation: ClipDocument['alert']['explanation']): string {
   const cues = explanation.cues.map((q) => q.text).join(', ') || 'none';
   const model = explanation.model;
   const read = model
-    ? `; line model ${model.version}: negative with probability ${model.probability.toFixed(2)} (${model.words.map((w) => (w.negated ? `${w.text} (negated)` : w.text)).join(', ') || 'no single word'})`
+    ? `; line model ${model.version}${model.register ? ` reading it as ${model.register}` : ''}: negative with probability ${model.probability.toFixed(2)} (${model.words.map((w) => (w.negated ? `${w.text} (negated)` : w.text)).join(', ') || 'no single word'})`
     : '';
   return `Why: clause “${explanation.clause}”; cues ${cues}${read}.`;
 }
