@@ -18,20 +18,27 @@ function severityOf(type: FindingSource['type'], hasPhrase: boolean): Severity {
 }
 
 /**
- * What every finding says the same way in both languages: who spoke (host speech is the breach, chat a signal),
- * which rule fired (the first phrase, else plain sentiment) and how severe that is.
+ * A finding as both languages build it: who spoke (host speech is the breach, chat a signal), which rule fired (the
+ * first phrase, else plain sentiment) and how severe that is, with the score and explanation the language gives.
+ * One literal, not a spread of parts: a spread on the hot path costs more than the rest of the finding.
  */
-export function findingHead(
+export function assembleFinding(
   source: FindingSource,
   productId: string,
   firstPhraseSlug: string | undefined,
-): Pick<Finding, 'eventId' | 'productId' | 'kind' | 'rule' | 'severity'> {
+  score: number,
+  explanation: Finding['explanation'],
+  detectorVersion: string,
+): Finding {
   return {
     eventId: source.eventId,
     productId,
     kind: source.type === 'transcript' ? 'host_negative' : 'chat_negative',
     rule: firstPhraseSlug ? `phrase.${firstPhraseSlug}` : 'sentiment.negative',
     severity: severityOf(source.type, firstPhraseSlug !== undefined),
+    score,
+    explanation,
+    detectorVersion,
   };
 }
 
@@ -52,15 +59,6 @@ export function buildFinding(
   detectorVersion: string,
 ): Finding {
   const { clause, score } = judged;
-  return {
-    ...findingHead(source, attribution.productId, score.phrases[0]?.slug),
-    score: negativity(judged),
-    explanation: {
-      clause: source.text.slice(clause.start, clause.end),
-      product: attribution.product,
-      cues: score.cues,
-      negated: score.negated,
-    },
-    detectorVersion,
-  };
+  const explanation = { clause: source.text.slice(clause.start, clause.end), product: attribution.product, cues: score.cues, negated: score.negated };
+  return assembleFinding(source, attribution.productId, score.phrases[0]?.slug, negativity(judged), explanation, detectorVersion);
 }

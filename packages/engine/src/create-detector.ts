@@ -119,10 +119,14 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
       if (!held || outranks(lineJudged[a.clauseIndex]!, lineJudged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }
     const source = { eventId: input.eventId, type: input.type, text };
+    // One reading per line, however many products it blames.
+    const explained = reading ? explainReading(reading) : null;
     return [...strongest.values()].map((a) => {
       const finding = buildFinding(source, a, lineJudged[a.clauseIndex]!, version);
-      if (!reading) return finding;
-      finding.explanation.model = explainReading(reading);
+      if (!reading || !explained) return finding;
+      // A copy per finding (no spreads: they cost more than the rest of an explanation on this path).
+      const words = explained.words.map((w) => ({ text: w.text, negated: w.negated, weight: w.weight }));
+      finding.explanation.model = { version: explained.version, probability: explained.probability, register: explained.register, words };
       // A clause only the model flagged has no lexicon score of its own: half its probability places it below
       // the rules' strong evidence (a phrase scores 0.4 and up) and lets merchant sentiment thresholds grade it.
       if (a.clauseIndex === modelBlamed) finding.score = Math.max(finding.score, Math.round(reading.probability * 500) / 1000);
@@ -160,21 +164,26 @@ function clauseTheModelBlames(model: LineModel, register: number, features: Feat
 
 // How many of the model's words an explanation cites.
 const CITED_WORDS = 5;
+// Each feature's share of the verdict, reused from line to line (detection is synchronous).
+let shares = new Float64Array(64);
 
 /** The model's probability, the register it read the line in, and the words that pushed hardest towards negative. */
 function explainReading({ model, probability, register, features, tokens, clauses }: ModelReading): NonNullable<Finding['explanation']['model']> {
-  // The top few by insertion: a line has a few dozen features, and only the cited ones need their words spelled.
-  const words: NonNullable<Finding['explanation']['model']>['words'] = [];
+  // Weigh every feature first and spell out words only for the winners, best first (the first of equals first):
+  // a line has dozens of features, and building their words' strings was most of an explanation's cost.
+  if (shares.length < features.count) shares = new Float64Array(features.count * 2);
   for (let i = 0; i < features.count; i++) {
-    if (features.kind[i] === FeatureKind.summary) continue;
-    const weight = Math.round(model.weight(features.index[i]!, register) * features.value[i]! * 1000) / 1000;
-    if (weight <= 0 || (words.length === CITED_WORDS && weight <= words[CITED_WORDS - 1]!.weight)) continue;
-    const cited = featureWords(features, i, tokens, clauses);
-    if (cited === null) continue;
-    let at = Math.min(words.length, CITED_WORDS - 1);
-    while (at > 0 && words[at - 1]!.weight < weight) at--;
-    words.splice(at, 0, { ...cited, weight });
-    if (words.length > CITED_WORDS) words.pop();
+    shares[i] = features.kind[i] === FeatureKind.summary ? 0 : Math.round(model.weight(features.index[i]!, register) * features.value[i]! * 1000) / 1000;
+  }
+  const words: NonNullable<Finding['explanation']['model']>['words'] = [];
+  while (words.length < CITED_WORDS) {
+    let best = -1;
+    for (let i = 0; i < features.count; i++) if (shares[i]! > 0 && (best < 0 || shares[i]! > shares[best]!)) best = i;
+    if (best < 0) break;
+    const weight = shares[best]!;
+    shares[best] = 0;
+    const cited = featureWords(features, best, tokens, clauses);
+    if (cited !== null) words.push({ text: cited.text, negated: cited.negated, weight });
   }
   return { version: model.version, probability: Math.round(probability * 1000) / 1000, register: model.registers[register]!.name, words };
 }

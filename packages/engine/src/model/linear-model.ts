@@ -83,8 +83,12 @@ export class LinearModel implements LineModel {
   readonly registers: readonly Register[];
   readonly #shared: Float32Array;
   readonly #own: readonly Float32Array[];
-  /** Shared plus own weights, per register: reading a line is one pass. */
-  readonly #combined: readonly Float32Array[];
+  /**
+   * Shared plus own weights, register after register in one array (`weight` is one typed-array read), and a view of
+   * each register's part: reading a line is one pass.
+   */
+  readonly #combined: Float32Array;
+  readonly #views: readonly Float32Array[];
   readonly #recognizers: readonly (Float32Array | null)[];
   /** Register indices by input type, the home first. */
   readonly #byType: Record<Register['type'], readonly number[]>;
@@ -98,7 +102,12 @@ export class LinearModel implements LineModel {
     this.registers = settings.registers;
     this.#shared = shared;
     this.#own = own;
-    this.#combined = own.map((weights) => weights.map((w, i) => w + shared[i]!));
+    const size = 1 << settings.bits;
+    this.#combined = new Float32Array(size * own.length);
+    own.forEach((weights, r) => {
+      for (let i = 0; i < size; i++) this.#combined[r * size + i] = weights[i]! + shared[i]!;
+    });
+    this.#views = own.map((_, r) => this.#combined.subarray(r * size, (r + 1) * size));
     this.#recognizers = recognizers;
     this.#byType = registersByType(settings.registers);
   }
@@ -135,7 +144,7 @@ export class LinearModel implements LineModel {
 
   read(features: FeatureBuffer, type: Register['type']): LineReading {
     const register = this.registerOf(features, type);
-    return { probability: sigmoid(logit(this.#combined[register]!, features)), register };
+    return { probability: sigmoid(logit(this.#views[register]!, features)), register };
   }
 
   /** The register a line of `type` is read in: its home unless the line looks unlike it and like another. */
@@ -157,7 +166,7 @@ export class LinearModel implements LineModel {
   }
 
   weight(index: number, register: number): number {
-    return this.#combined[register]?.[index] ?? 0;
+    return this.#combined[(register << this.bits) + index] ?? 0;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Finding } from '@anchorwatch/schemas';
-import { findingHead, FULL_SCALE, type FindingSource } from '../build-finding.ts';
+import { assembleFinding, FULL_SCALE, type FindingSource } from '../build-finding.ts';
 import type { ZhAttribution } from './attribute.ts';
 import type { ZhJudgedClause } from './judge-line.ts';
 import { originalRange, type NormalizedText } from './normalize.ts';
@@ -19,15 +19,11 @@ export function buildZhFinding(
   };
   const cues = score.cues.map((c) => ({ text: quote(c.start, c.end).text, weight: c.weight, source: c.source }));
   if (score.sarcasm) cues.push({ text: quote(clause.start, clause.end).text, weight: -3, source: 'phrase' });
-  return {
-    ...findingHead(source, attribution.productId, score.phrases[0]?.slug),
-    score: Math.min(1, Math.max(0, -score.total / FULL_SCALE)),
-    explanation: {
-      clause: quote(clause.start, clause.end).text,
-      product: { via: attribution.via, ...quote(attribution.start, attribution.end) },
-      cues,
-      negated: score.negated.map((n) => quote(n.start, n.end).text),
-    },
-    detectorVersion,
+  const explanation = {
+    clause: quote(clause.start, clause.end).text,
+    product: { via: attribution.via, ...quote(attribution.start, attribution.end) },
+    cues,
+    negated: score.negated.map((n) => quote(n.start, n.end).text),
   };
+  return assembleFinding(source, attribution.productId, score.phrases[0]?.slug, Math.min(1, Math.max(0, -score.total / FULL_SCALE)), explanation, detectorVersion);
 }

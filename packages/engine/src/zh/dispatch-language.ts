@@ -33,8 +33,7 @@ export function withChinese(
 
   function detect(input: DetectInput, context: DetectContext): Finding[] {
     const text = typeof input?.text === 'string' ? input.text : '';
-    const chosen = [input?.language, context?.language, options.language].find((l) => l && l !== 'auto');
-    const language = chosen ?? detectLanguage(text);
+    const language = fixedLanguage(input?.language) ?? fixedLanguage(context?.language) ?? fixedLanguage(options.language) ?? detectLanguage(text);
     if (language === 'en') return english.detect(input, context);
     const found = zh().detect(input, context);
     if (!/[A-Za-z]{2}/.test(text) || (text.match(LATIN_WORD)?.length ?? 0) < MIXED_MIN_WORDS) return found;
@@ -49,6 +48,11 @@ export function withChinese(
   }
 
   return { version: english.version, detect };
+}
+
+/** A language given as fixed, or undefined for 'auto' or none (module-level: this runs on every line). */
+function fixedLanguage(language: DetectLanguage | undefined): 'en' | 'zh' | undefined {
+  return language === 'en' || language === 'zh' ? language : undefined;
 }
 
 // The English clause was cut from the blanked line; quote the same stretch of the original.
