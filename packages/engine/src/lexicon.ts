@@ -19,8 +19,18 @@ const NEUTRALISED = [
   'honest', 'honestly', 'fair', 'sorry', 'stop', 'stops', 'stopped', 'killer', 'low', 'lower', 'ok', 'okay', 'well', 'fan', 'fans', 'playing', 'cheap', 'friend', 'friends',
 ];
 
-/** Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"). */
-export const NEUTRAL_IDIOMS: readonly string[] = ['my bad', 'no worries', 'no problem', 'swear by', 'swears by', 'no joke'];
+// "It couldn't be …": what follows is the limit, not denied.
+const NEGATED_LIMITS = ['could not be', 'couldnt be', 'cant be', 'can not be', 'cannot be'];
+
+/**
+ * Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"); and negated
+ * limits before a degree ("couldn't be more useless", "couldn't get any worse"), which leave the verdict after them
+ * un-negated.
+ */
+export const NEUTRAL_IDIOMS: readonly string[] = [
+  'my bad', 'no worries', 'no problem', 'swear by', 'swears by', 'no joke',
+  ...[...NEGATED_LIMITS, 'could not get', 'couldnt get', 'cant get', 'cannot get'].flatMap((limit) => [`${limit} more`, `${limit} any`]),
+];
 
 /** Idioms around words that are neutral alone ("fan" is also a part: "the fan is loud"). */
 export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
@@ -29,6 +39,15 @@ export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
   // "fresh" is neutral alone ("a fresh one's on the way"); denied freshness is a complaint in any category.
   ...['not fresh', 'not very fresh', 'not that fresh', 'not so fresh', 'wasnt fresh', 'isnt fresh', 'werent fresh', 'arent fresh']
     .map((text) => ({ text, weight: -2 })),
+  // A negated limit says the most, not the opposite ("couldn't be happier", "couldn't be worse"), and a deadly wish
+  // praises ("to die for"): the lexicons read them word by word as a negated verdict or a death.
+  { text: 'to die for', weight: 3 },
+  ...NEGATED_LIMITS.flatMap((limit) => [
+    ...['happier', 'better'].map((best) => ({ text: `${limit} ${best}`, weight: 3 })),
+    ...['worse', 'unhappier'].map((worst) => ({ text: `${limit} ${worst}`, weight: -3 })),
+  ]),
+  ...['could not ask for', 'couldnt ask for', 'cant ask for', 'cannot ask for'].flatMap((ask) => ['better', 'a better', 'more'].map((best) => ({ text: `${ask} ${best}`, weight: 3 }))),
+  ...['cant say enough good', 'can not say enough good', 'cannot say enough good'].map((text) => ({ text, weight: 3 })),
 ];
 
 // Product-review complaints AFINN lacks; kept to words that are negative about any product in any category.

@@ -28,6 +28,17 @@ describe('scoreClause', () => {
     expect(score('never been bad').total).toBeGreaterThan(0);
   });
 
+  it('reads a negated limit as the most, not the opposite, and "to die for" as praise', () => {
+    for (const text of ["couldn't be happier", 'it could not be better', "couldn't ask for a better one", "can't say enough good things", 'this is to die for']) {
+      expect(score(text).total, text).toBeGreaterThan(0);
+    }
+    for (const text of ["couldn't be worse", "it couldn't be more useless", "it couldn't get any worse"]) {
+      expect(score(text).total, text).toBeLessThan(0);
+    }
+    // The limit idioms leave plain negation alone.
+    expect(score('it could not be useful').total).toBeLessThan(0);
+  });
+
   it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
     expect(score('did not like it at all').total).toBeLessThan(0);
     expect(score('not like a corn nut').total).toBe(0);
