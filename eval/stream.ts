@@ -7,11 +7,6 @@ export interface EvalStream {
   startedAtMs: number;
   /** Gold pairs as `eventId|productId`. */
   gold: Set<string>;
-  /**
-   * Lines that speak negatively of something outside the catalogue (the weather, a rival brand): not alerts, yet
-   * not neutral either, so the line model does not learn from them. Absent when the labels do not say.
-   */
-  offCatalog?: Set<string>;
 }
 
 /** A labelled data set: one or many streams, scored together (pooled) and, for sessions, one by one. */

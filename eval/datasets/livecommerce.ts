@@ -20,10 +20,8 @@ export function loadSession(dir: string, name: string): EvalSet {
   const events = readJsonl(join(dir, 'events.jsonl')).map((e) => ingestEvent.parse(e));
   const labels = readJsonl(join(dir, 'labels.jsonl')) as { eventId: string; negative: string[]; note?: string }[];
   const gold = new Set(labels.flatMap((l) => l.negative.map((productId) => pairKey(l.eventId, productId))));
-  // The README's labelling rule: a note opens with the kind of case; "off-catalog" lines complain of other things.
-  const offCatalog = new Set(labels.filter((l) => l.note?.startsWith('off-catalog')).map((l) => l.eventId));
   const language = /-(zh)-/.exec(`${name}-`)?.[1] ?? 'en';
-  return { name, language, kind: 'session', streams: [{ catalog, events, startedAtMs: sessionStart(dir), gold, offCatalog }] };
+  return { name, language, kind: 'session', streams: [{ catalog, events, startedAtMs: sessionStart(dir), gold }] };
 }
 
 /** Every `livecommerce-*` folder under the data root, sorted by name. */

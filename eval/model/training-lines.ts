@@ -44,7 +44,8 @@ class FeatureRecorder implements LineModel {
 /**
  * Reads every line of the training sets through the engine's rules, as the worker would (same on-air product,
  * same speaker type), and pairs the model's inputs with the label: negative when the line speaks negatively of
- * any product, and the line's register.
+ * any product in the catalogue (a complaint about something else, "my doordash driver dropped my food", is no
+ * alert, so it is not), and the line's register.
  */
 export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingLine[] {
   const foldOf = foldAssigner(sets);
@@ -55,7 +56,6 @@ export function trainingLines(sets: readonly EvalSet[], bits: number): TrainingL
       const detector = createDetector(stream.catalog, { model: recorder, language: 'en' });
       const negativeEvents = new Set([...stream.gold].map((pair) => pair.split('|')[0]));
       eachLine(stream, (event, onAir) => {
-        if (stream.offCatalog?.has(event.id)) return;
         recorder.last = null;
         const speaker = event.type === 'transcript' ? event.speaker : event.user;
         detector.detect({ eventId: event.id, type: event.type, text: event.text, speaker }, { onAirProductId: onAir });
