@@ -88,7 +88,8 @@ export function judgeClauses(
   // at most one subject and has no contrast, its sum decides.
   const contrasted = judged.some((j) => j.clause.contrast);
   const subjects = namesProduct.filter(Boolean).length;
-  const lineTotal = rescored.reduce((sum, s) => sum + s.total, 0);
+  // A question asserts nothing: its praise ("third time's the charm? mine still clogs") outweighs no complaint.
+  const lineTotal = rescored.reduce((sum, s, i) => sum + (clauses[i]!.question && s.total > 0 ? 0 : s.total), 0);
   if (!contrasted && subjects <= 1 && lineTotal > 0) {
     for (const j of judged) if (j.negative && j.score.phrases.length === 0) settle(j);
   }

@@ -5,11 +5,12 @@ import { VADER_LEXICON } from './vader-lexicon.ts';
 
 // AFINN words that live-commerce talk uses in another sense: fillers and intensifiers ("smells like", "super
 // soft", "lol"), product vocabulary ("charges", "pressure cooker", "alarm clock", "new drop"), and slang praise
-// ("a steal", "fire", "crazy good", "insane bass", "cheat code"). Scoring them buries real complaints in noise.
+// ("a steal", "fire", "crazy good", "insane bass", "cheat code"; "straight" intensifies: "straight trash"). Scoring
+// them buries real complaints in noise.
 const NEUTRALISED = [
   'like', 'likes', 'super', 'pretty', 'kind', 'lol', 'lmao', 'haha', 'free', 'care', 'please', 'yes',
   'charges', 'charged', 'pressure', 'alarm', 'drop', 'cut', 'cuts', 'steal', 'fire', 'crazy', 'insane', 'sick',
-  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'ridiculous', 'cancel', 'cancelling',
+  'cheat', 'wicked', 'mad', 'bomb', 'dangerous', 'dangerously', 'ridiculous', 'cancel', 'cancelling', 'straight',
   'canceling', 'lowest', 'swear', 'swears',
   // Everyday words AFINN scores that rarely judge a product ("the top of", "yeah", "saves your spot", "thanks").
   'top', 'yeah', 'save', 'saves', 'saved', 'fresh', 'hope', 'hopefully', 'thank', 'thanks', 'welcome', 'true', 'want',

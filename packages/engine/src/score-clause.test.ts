@@ -39,6 +39,13 @@ describe('scoreClause', () => {
     expect(score('it could not be useful').total).toBeLessThan(0);
   });
 
+  it('reads predicative slang after a copula as well as at a clause end, and "straight" as no praise', () => {
+    expect(score('the mic is straight buns on calls').total).toBeLessThan(0);
+    expect(score('this one is mid tbh').total).toBeLessThan(0);
+    expect(score('mid shoot i noticed the light').cues.map((c) => c.text)).not.toContain('mid');
+    expect(score('this is straight fire').total).toBe(0);
+  });
+
   it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
     expect(score('did not like it at all').total).toBeLessThan(0);
     expect(score('not like a corn nut').total).toBe(0);

@@ -256,7 +256,7 @@ function cueAt(terms: TermIndex, tokens: readonly Token[], i: number, to: number
   if (match) return { value: match.value, next: match.end };
   const weight = wordValence.get(token.lower) ?? (token.kind === 'word' ? elongatedValence(token.lower) : undefined);
   if (weight === undefined || isIntensifier(tokens, i, to, weight)) return { value: null, next: i + 1 };
-  if (PREDICATIVE_ONLY.has(token.lower) && !atClauseEnd(tokens, i, to)) return { value: null, next: i + 1 };
+  if (PREDICATIVE_ONLY.has(token.lower) && !atClauseEnd(tokens, i, to) && !afterCopula(tokens, i)) return { value: null, next: i + 1 };
   return { value: { source: 'lexicon', weight, slug: null }, next: i + 1 };
 }
 
@@ -265,6 +265,20 @@ function isIntensifier(tokens: readonly Token[], i: number, to: number, weight: 
   if (weight >= 0 || i + 1 >= to) return false;
   const next = tokens[i + 1]!;
   return next.kind === 'word' && (wordValence.get(next.lower) ?? 0) > 0;
+}
+
+// "the mic is (straight) buns on calls": a predicate after a copula, past slang intensifiers.
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'its', 'thats', 'theyre', 'be', 'been']);
+const SLANG_INTENSIFIERS = new Set(['straight', 'lowkey', 'highkey', 'literally', 'just', 'pure', 'so', 'kinda']);
+
+function afterCopula(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') return false;
+    if (COPULAS.has(t.norm)) return true;
+    if (!SLANG_INTENSIFIERS.has(t.norm)) return false;
+  }
+  return false;
 }
 
 function atClauseEnd(tokens: readonly Token[], i: number, to: number): boolean {
