@@ -31,7 +31,7 @@ export function registerOf(set: EvalSet, type: Register['type']): number {
  * speech unless the host recognizer gives it under 0.03 (chosen like the thresholds, on the cross-fitted figures).
  */
 export const MODEL_OPTIONS: TrainOptions = {
-  version: 'line-3',
+  version: 'line-4',
   bits: 16,
   veto: 0.1,
   homeFloor: 0.03,

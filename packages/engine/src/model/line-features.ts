@@ -81,7 +81,7 @@ export function lineFeatures(tokens: readonly Token[], text: string, reading: Ru
   summary(features, 23, host && !reading.weighed ? compound : 0);
   // Who the line addresses: a host talks to viewers ("you can put it in smoothies"), a reviewer of their own
   // experience ("I was disappointed"); the same negative word reads differently in each.
-  const { addressee, speaker, supposes } = scanWords(tokens);
+  const { addressee, speaker, supposes, amount } = scanWords(tokens, text);
   summary(features, 24, addressee ? 1 : 0);
   summary(features, 25, speaker ? 1 : 0);
   summary(features, 26, addressee ? compound : 0);
@@ -101,6 +101,10 @@ export function lineFeatures(tokens: readonly Token[], text: string, reading: Ru
   summary(features, 33, supposes ? 1 : 0);
   summary(features, 34, host && supposes ? 1 : 0);
   summary(features, 35, host ? Math.min(denials, 3) : 0);
+  // A viewer who names a sum is mostly weighing it ("89 for a stick?", "two hundred dollars. for frozen water");
+  // a host names prices to sell.
+  summary(features, 36, amount && !host ? 1 : 0);
+  summary(features, 37, amount && host ? 1 : 0);
   addWordFeatures(features, tokens, reading.clauses, bits, productWords);
   return features;
 }
@@ -115,18 +119,29 @@ function summary(features: FeatureBuffer, index: number, value: number): void {
   if (value !== 0) features.push(index, value, -1, -1, FeatureKind.summary);
 }
 
-/** One pass over the words: does the line address someone, speak of the speaker, suppose something. */
-function scanWords(tokens: readonly Token[]): { addressee: boolean; speaker: boolean; supposes: boolean } {
+/** One pass over the words: does the line address someone, speak of the speaker, suppose something, name a sum. */
+function scanWords(tokens: readonly Token[], text: string): { addressee: boolean; speaker: boolean; supposes: boolean; amount: boolean } {
   let addressee = false;
   let speaker = false;
   let supposes = false;
+  let amount = false;
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     if (SECOND_PERSON.has(t.norm)) addressee = true;
     else if (FIRST_PERSON.has(t.norm)) speaker = true;
     else if (HYPOTHETICAL.has(t.norm)) supposes = true;
+    else if (!amount) amount = namesSum(t, text);
   }
-  return { addressee, speaker, supposes };
+  return { addressee, speaker, supposes, amount };
+}
+
+const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'usd', 'cents', 'quid', 'pounds', 'euros']);
+const CENTS = /^\d+\.\d\d$/;
+const DIGITS = /^\d+$/;
+
+/** A sum of money: "44.99", "$89", "dollars", "bucks". */
+function namesSum(t: Token, text: string): boolean {
+  return CURRENCY_WORDS.has(t.norm) || CENTS.test(t.norm) || (t.start > 0 && text.charCodeAt(t.start - 1) === 36 && DIGITS.test(t.norm));
 }
 
 const opensWithInquiry = (tokens: readonly Token[], clauses: readonly Clause[]): boolean =>
