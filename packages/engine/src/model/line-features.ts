@@ -139,9 +139,11 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'usd', 'cents', 'q
 const CENTS = /^\d+\.\d\d$/;
 const DIGITS = /^\d+$/;
 
-/** A sum of money: "44.99", "$89", "dollars", "bucks". */
+/** A sum of money: "44.99", "$89", "dollars", "bucks". Runs on every word: the patterns only after a leading digit. */
 function namesSum(t: Token, text: string): boolean {
-  return CURRENCY_WORDS.has(t.norm) || CENTS.test(t.norm) || (t.start > 0 && text.charCodeAt(t.start - 1) === 36 && DIGITS.test(t.norm));
+  const first = t.norm.charCodeAt(0);
+  if (first < 48 || first > 57) return CURRENCY_WORDS.has(t.norm);
+  return CENTS.test(t.norm) || (t.start > 0 && text.charCodeAt(t.start - 1) === 36 && DIGITS.test(t.norm));
 }
 
 const opensWithInquiry = (tokens: readonly Token[], clauses: readonly Clause[]): boolean =>
