@@ -46,6 +46,15 @@ describe('scoreClause', () => {
     expect(score('this is straight fire').total).toBe(0);
   });
 
+  it('reads praise beside an irony emoji as sarcasm, and leaves sincere praise alone', () => {
+    const ironic = score("love how mine came with a free hole in the sleeve 🙃");
+    expect(ironic.total).toBeLessThan(0);
+    expect(ironic.phrases).toEqual([{ slug: 'sarcasm', text: '🙃' }]);
+    expect(ironic.cues.filter((c) => c.text === '🙃')).toHaveLength(1);
+    expect(score('cool cool cool 🙄').total).toBeLessThan(0);
+    expect(score('love this one 😍').total).toBeGreaterThan(0);
+  });
+
   it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
     expect(score('did not like it at all').total).toBeLessThan(0);
     expect(score('not like a corn nut').total).toBe(0);

@@ -168,7 +168,30 @@ export function scoreClause(
     score.phrases.push({ slug: cue.slug, text: cue.text });
     score.total += cue.weight;
   }
+  readIrony(score, tokens, from, to);
   return score;
+}
+
+// The emoji of irony: praise beside them is sarcasm ("love how mine came with a free hole 🙃", "cool cool cool 🙃").
+const IRONY = new Set(['🙃', '🙄']);
+const IRONY_WEIGHT = -2;
+
+/** Turns the praise of a clause that holds an irony emoji into the complaint it is, with the emoji as the phrase. */
+function readIrony(score: ClauseScore, tokens: readonly Token[], from: number, to: number): void {
+  let emoji: Token | null = null;
+  for (let k = from; k < to && emoji === null; k++) if (tokens[k]!.kind === 'emoji' && IRONY.has(tokens[k]!.text)) emoji = tokens[k]!;
+  if (emoji === null || !score.cues.some((c) => c.weight > 0 && c.source === 'lexicon')) return;
+  for (const cue of score.cues) {
+    if (cue.weight <= 0 || cue.source !== 'lexicon') continue;
+    score.total -= 2 * cue.weight;
+    cue.weight = -cue.weight;
+  }
+  // The emoji's own lexicon cue becomes the phrase that names the sarcasm.
+  const own = score.cues.findIndex((c) => c.text === emoji.text && c.source === 'lexicon');
+  if (own >= 0) score.total -= score.cues.splice(own, 1)[0]!.weight;
+  score.cues.push({ text: emoji.text, weight: IRONY_WEIGHT, source: 'phrase' });
+  score.phrases.push({ slug: 'sarcasm', text: emoji.text });
+  score.total += IRONY_WEIGHT;
 }
 
 // "not too loud", "doesn't taste like much": a pattern right after a negator is denied.
