@@ -17,6 +17,11 @@ export interface TrainOptions extends ModelSettings {
   learningRate?: number;
   l2?: number;
   /**
+   * L2 on the shared weights (`l2` when absent): stronger than the registers' own, so what a register reads its own
+   * way is learnt in its own weights rather than bent into the shared ones.
+   */
+  sharedL2?: number;
+  /**
    * How many times a home-register line counts when training the recognizers: host speech is the rarer kind in
    * training and the costlier one to mistake, so the recognizer leans towards it.
    */
@@ -31,7 +36,7 @@ export interface TrainOptions extends ModelSettings {
 export function trainLinearModel(examples: readonly Example[], options: TrainOptions): LinearModel {
   const { bits, recognizerBits, registers, epochs = 15, learningRate = 0.3, l2 = 1e-4, homeWeight = 3 } = options;
   const size = 1 << bits;
-  const shared = new AdaGrad(size, learningRate, l2);
+  const shared = new AdaGrad(size, learningRate, options.sharedL2 ?? l2);
   const own = registers.map(() => new AdaGrad(size, learningRate, l2));
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const example of examples) {
