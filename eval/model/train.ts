@@ -33,7 +33,7 @@ export function registerOf(set: EvalSet, type: Register['type']): number {
  * the cross-fitted figures.
  */
 export const MODEL_OPTIONS: TrainOptions = {
-  version: 'line-5',
+  version: 'line-6',
   bits: 16,
   veto: 0.1,
   homeFloor: 0.03,
@@ -43,7 +43,7 @@ export const MODEL_OPTIONS: TrainOptions = {
   learningRate: 0.3,
   l2: 1e-4,
   sharedL2: 1e-3,
-  homeWeight: 3,
+  homeWeight: 2,
 };
 
 /** Trains on every line, or on every line outside `heldOutFold` (cross-fitting). */

@@ -34,7 +34,7 @@ export interface TrainOptions extends ModelSettings {
  * the same examples give the same weights, so a committed script reproduces the shipped model exactly.
  */
 export function trainLinearModel(examples: readonly Example[], options: TrainOptions): LinearModel {
-  const { bits, recognizerBits, registers, epochs = 15, learningRate = 0.3, l2 = 1e-4, homeWeight = 3 } = options;
+  const { bits, recognizerBits, registers, epochs = 15, learningRate = 0.3, l2 = 1e-4, homeWeight = 2 } = options;
   const size = 1 << bits;
   const shared = new AdaGrad(size, learningRate, options.sharedL2 ?? l2);
   const own = registers.map(() => new AdaGrad(size, learningRate, l2));
