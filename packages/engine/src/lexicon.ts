@@ -24,12 +24,15 @@ const NEUTRALISED = [
 const NEGATED_LIMITS = ['could not be', 'couldnt be', 'cant be', 'can not be', 'cannot be'];
 
 /**
- * Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"); and negated
- * limits before a degree ("couldn't be more useless", "couldn't get any worse"), which leave the verdict after them
- * un-negated.
+ * Idioms whose words AFINN would score but which say nothing about a product ("my bad", "swear by"); discourse
+ * markers of candour, whose "not" negates nothing ("not gonna lie, it's bad"); and negated limits before a degree
+ * ("couldn't be more useless", "couldn't get any worse"), which leave the verdict after them un-negated.
  */
 export const NEUTRAL_IDIOMS: readonly string[] = [
   'my bad', 'no worries', 'no problem', 'swear by', 'swears by', 'no joke',
+  'not gonna lie', 'not going to lie', 'not gon lie', 'not to lie', 'no lie', "won't lie", 'no cap',
+  // Set phrases whose words the lexicons score: a low price ("dirt cheap") and a shrug at critics.
+  'dirt cheap', 'haters gonna hate', 'haters will hate',
   ...[...NEGATED_LIMITS, 'could not get', 'couldnt get', 'cant get', 'cannot get'].flatMap((limit) => [`${limit} more`, `${limit} any`]),
 ];
 

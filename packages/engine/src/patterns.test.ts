@@ -28,6 +28,18 @@ describe('findPatterns', () => {
     expect(slugs('3 days?? mine lasts a week')).toEqual([]);
   });
 
+  it('hears the same thing cheaper at another store, not a comparison with anything cheaper', () => {
+    expect(slugs('cheaper on amazon')).toEqual(['cheaper-elsewhere']);
+    expect(slugs('its way cheaper at costco lol')).toEqual(['cheaper-elsewhere']);
+    expect(slugs('this is cheaper than a latte')).toEqual([]);
+    expect(slugs('cheaper on')).toEqual([]);
+  });
+
+  it('does not hear a price verdict in an intensified praise ("crazy good price")', () => {
+    expect(slugs('crazy good price')).toEqual([]);
+    expect(slugs('the price is crazy')).toEqual(['price-complaint']);
+  });
+
   it('counts a rival that beats the product against it', () => {
     expect(slugs('brandx mogs these')).toEqual(['rival-better']);
     expect(slugs('brandx is better than this')).toEqual(['rival-better']);
@@ -37,6 +49,9 @@ describe('findPatterns', () => {
   it('names missing information, refusing to come back, and long waits', () => {
     expect(slugs('there is no expiry date anywhere')).toEqual(['missing-info']);
     expect(slugs('we will not be going back')).toEqual(['would-not-return']);
+    expect(slugs('i will never order from them again')).toEqual(['would-not-return']);
+    // A promise of relief is no refusal to come back.
+    expect(slugs("you'll never worry about breakouts again")).toEqual([]);
     expect(slugs('it took forty minutes to heat up')).toEqual(['long-wait']);
     expect(slugs('oh great, another charger that quits')).toEqual(['sarcasm']);
   });

@@ -33,6 +33,14 @@ const MISSING_INFO = new Set([
 const ABSENCE = new Set(['no', 'without', 'missing', 'isnt', 'arent', 'not', 'cant', 'wheres', 'where', 'nothing', 'never', 'none']);
 // "would not go back", "won't be returning", "never ... again": the reviewer's verdict on coming back.
 const RETURNING = new Set(['back', 'return', 'returning', 'again']);
+// "never buying it again", "won't be going back": what is refused is coming back or buying again. "You'll never
+// worry about breakouts again" promises relief instead.
+const COMING_OR_BUYING = new Set([
+  'go', 'going', 'gone', 'went', 'come', 'coming', 'came', 'buy', 'buying', 'bought', 'order', 'ordering', 'ordered',
+  'eat', 'eating', 'ate', 'use', 'using', 'used', 'wear', 'wearing', 'visit', 'visiting', 'shop', 'shopping',
+  'purchase', 'purchasing', 'get', 'getting', 'try', 'trying', 'be', 'step', 'set', 'recommend', 'touch', 'waste',
+  'dine', 'dining', 'stay', 'staying', 'stop', 'watch', 'watching', 'see', 'seeing', 'sit', 'pay', 'paying', 'spend',
+]);
 const NEVER_OR_NOT = new Set(['not', 'never', 'wont', 'wouldnt', 'dont', 'cant', 'couldnt', 'shouldnt', 'no']);
 // "took an hour", "waited 20 minutes": a wait long enough to mention is a complaint.
 const WAITING = new Set(['took', 'waited', 'waiting', 'wait', 'sat', 'takes', 'taking']);
@@ -47,6 +55,7 @@ const UNPLEASANT = new Set([
 ]);
 
 // Words that can open a pattern, or make a price; a token that is none of these is skipped at once.
+const STORE_PREPOSITIONS = new Set(['on', 'at', 'from', 'off']);
 const TRIGGERS = new Set([...NEVER_OR_NOT, ...WAITING, 'too', 'so', 'oh', ...SENSES, ...BEATS, 'better', 'cheaper', ...PRICE_WORDS, ...PRICE_VERDICTS, ...ABSENCE]);
 
 const word = (t: Token | undefined): string | null => (t?.kind === 'word' ? t.norm : null);
@@ -81,8 +90,9 @@ export function findPatterns(
     if (t.kind !== 'word' || !TRIGGERS.has(t.norm)) continue;
     const w = t.norm;
     if (PRICE_WORDS.has(w)) price = true;
-    if (PRICE_VERDICTS.has(w)) verdict = t;
     const next = tokens[i + 1];
+    // "crazy good price": a verdict word before praise only intensifies it.
+    if (PRICE_VERDICTS.has(w) && valence(next) <= 0) verdict = t;
     const excessWord = next?.kind === 'word' && (!FUNCTION_WORDS.has(next.norm) || NOT_EXCESS.has(next.norm));
     if (w === 'too' && i + 1 < to && excessWord && !PRAISE_IN_EXCESS.has(next.norm) && valence(next) < 3) {
       const end = NOT_EXCESS.has(next.norm) && tokens[i + 2]?.kind === 'word' && i + 2 < to ? tokens[i + 2]! : next;
@@ -92,8 +102,10 @@ export function findPatterns(
       for (let j = i + 1; j < Math.min(to, i + 6); j++) {
         const after = tokens[j]!;
         if (after.kind !== 'word' || !RETURNING.has(after.norm)) continue;
-        // "never again" alone is a phrase; "not back" needs a verb of coming back between.
+        // "never again" alone is a phrase; "not back" needs a verb of coming back between, and "never … again" a
+        // verb of coming back or buying.
         if (j === i + 1 && after.norm !== 'return' && after.norm !== 'returning') break;
+        if (after.norm === 'again' && j > i + 1 && !tokens.slice(i + 1, j).some((x) => COMING_OR_BUYING.has(x.norm))) break;
         cues.push({ text: `${t.text} … ${after.text}`, weight: -2, source: 'phrase', slug: 'would-not-return' });
         break;
       }
@@ -130,6 +142,10 @@ export function findPatterns(
     if (BEATS.has(w) && deicticNext && i > from) cues.push({ text: `${t.text} ${next!.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
     if (rivalOpens && (w === 'better' || w === 'cheaper') && word(next) !== 'than' && i > from) {
       cues.push({ text: `${tokens[from]!.text} … ${t.text}`, weight: -2, source: 'phrase', slug: 'rival-better' });
+    }
+    // "cheaper on amazon", "way cheaper at costco": the same thing sold for less somewhere else.
+    if (w === 'cheaper' && STORE_PREPOSITIONS.has(word(next) ?? '') && word(tokens[i + 2]) !== null && i + 2 < to) {
+      cues.push({ text: `${t.text} ${next!.text} ${tokens[i + 2]!.text}`, weight: -2, source: 'phrase', slug: 'cheaper-elsewhere' });
     }
     if ((w === 'better' || w === 'cheaper') && word(next) === 'than' && DEICTIC_OBJECTS.has(word(tokens[i + 2]) ?? '') && i > from) {
       const subject = word(tokens[from]);

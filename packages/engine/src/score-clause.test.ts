@@ -55,6 +55,18 @@ describe('scoreClause', () => {
     expect(score('love this one 😍').total).toBeGreaterThan(0);
   });
 
+  it('does not let a marker of candour negate what follows ("not gonna lie, it is bad")', () => {
+    for (const text of ["not gonna lie it's bad", 'no lie this is terrible', "i won't lie, it's awful", 'not to lie this sucks']) {
+      expect(score(text).total, text).toBeLessThan(0);
+    }
+    expect(score("not gonna lie it's great").total).toBeGreaterThan(0);
+  });
+
+  it('reads set phrases whose words the lexicons score as what they say ("dirt cheap", "haters gonna hate")', () => {
+    expect(score('dirt cheap').total).toBe(0);
+    expect(score('haters gonna hate').total).toBe(0);
+  });
+
   it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
     expect(score('did not like it at all').total).toBeLessThan(0);
     expect(score('not like a corn nut').total).toBe(0);
