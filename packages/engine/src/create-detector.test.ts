@@ -114,6 +114,9 @@ describe('createDetector: polarity', () => {
     expect(chat('is this serum even legit?? total scam')).toMatchObject([{ productId: 'serum', rule: 'phrase.scam' }]);
     expect(chat('is that even safe??', 'serum')).toEqual([]);
     expect(chat('mine leaked everywhere, is that even normal??', 'serum')).toHaveLength(1);
+    // A chat line may ask without a question mark; an auxiliary and a negator open a statement.
+    expect(chat('would it suit oily skin', 'serum')).toEqual([]);
+    expect(chat('would not recommend the serum')).toMatchObject([{ productId: 'serum' }]);
   });
 
   it('lets a non-negative clause after "but" override the negative clause before it', () => {
