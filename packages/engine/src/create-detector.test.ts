@@ -119,6 +119,12 @@ describe('createDetector: polarity', () => {
     expect(chat('would not recommend the serum')).toMatchObject([{ productId: 'serum' }]);
   });
 
+  it('gives the bad words of a comparison to the other side, and keeps them when the product is the subject', () => {
+    expect(chat('drugstore serums are garbage compared to this', 'serum')).toEqual([]);
+    expect(chat('everything else is trash next to these', 'serum')).toEqual([]);
+    expect(chat("it's awful compared to mine", 'serum')).toHaveLength(1);
+  });
+
   it('lets a non-negative clause after "but" override the negative clause before it', () => {
     expect(chat('the serum smelled weird at first but now i love it')).toEqual([]);
     expect(products(chat('the serum smelled weird at first and i hate it'))).toEqual(['serum']);
@@ -267,6 +273,9 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(products(host("i'll be honest the lid isn't very tight", 'bank'))).toEqual(['bank']);
     expect(host('if it arrives broken we replace it, no questions asked', 'bank')).toEqual([]);
     expect(host("someone's saying it's a scam, nope, it's the real thing", 'bank')).toEqual([]);
+    // A trouble already over is no report; one never mended still is.
+    expect(host("sorry guys the link was broken, it's fixed now", 'bank')).toEqual([]);
+    expect(host('the pump was broken and it never got fixed', 'bank')).toHaveLength(1);
   });
 
   it('reads the reason after an inquiry as context, but a complaint after it as a complaint', () => {

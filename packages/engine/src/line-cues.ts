@@ -44,13 +44,18 @@ export function opensAsQuestion(tokens: readonly Token[], from: number, to: numb
 const REMEDY = new Set(['warranty', 'replace', 'replacement', 'swap', 'exchange', 'reship', 'guarantee', 'guaranteed', 'covered']);
 // A host quoting a complaint to deny it ("someone's saying garbage, nope").
 const REPORTED = new Set(['saying', 'says', 'said', 'asking', 'asked', 'heard', 'claims', 'claiming', 'comments', 'comment']);
-// Phrases of an after-sales promise ("a fresh one's on the way", "give us a call").
-const REMEDY_PHRASES: readonly (readonly string[])[] = [['on', 'the', 'way'], ['give', 'us', 'a', 'call'], ['call', 'us'], ['goes', 'out'], ['snap', 'a', 'pic'], ['send', 'you', 'a']];
+// Phrases of an after-sales promise ("a fresh one's on the way", "give us a call"), and of a trouble already over
+// ("the link was broken, it's fixed now", "used to break me out, not anymore"; "no longer" also says a loss).
+const REMEDY_PHRASES: readonly (readonly string[])[] = [
+  ['on', 'the', 'way'], ['give', 'us', 'a', 'call'], ['call', 'us'], ['goes', 'out'], ['snap', 'a', 'pic'], ['send', 'you', 'a'],
+  ['its', 'fixed'], ['thats', 'fixed'], ['fixed', 'now'], ['all', 'fixed'],
+  ['not', 'anymore'],
+];
 // A host disagreeing outright ("I'd disagree, it doesn't look cheap").
 const OUTRIGHT_DENIAL = new Set(['disagree', 'myth', 'untrue']);
 const DENIAL = new Set(['nope', 'myth', 'false', 'untrue', 'actually', 'wrong', 'not', 'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'never']);
 
-/** True when host speech is an after-sales promise or a rebuttal of a quoted complaint. */
+/** True when host speech is an after-sales promise, a trouble already over, or a rebuttal of a quoted complaint. */
 export function isHostReassurance(tokens: readonly Token[]): boolean {
   let remedy = false;
   let reported = false;
@@ -98,3 +103,31 @@ export function isConcession(tokens: readonly Token[]): boolean {
 
 const REMEDY_INDEX = indexByFirstWord(REMEDY_PHRASES);
 const CONCESSION_INDEX = indexByFirstWord(CONCESSIONS);
+
+// What the product is compared with: "compared to this", "next to these" ("than this" cuts both ways: "worse than
+// this" can praise it or damn it, so it is not read here).
+const COMPARED_WITH = new Set(['this', 'these', 'it', 'mine', 'ours', 'yours', 'them']);
+const COMPARISONS: readonly (readonly string[])[] = [['compared', 'to'], ['compared', 'with'], ['next', 'to']];
+
+/**
+ * True when a clause measures something else against the product ("drugstore serums are garbage compared to
+ * this", "everything else is trash next to these"): its subject is not the product, and its object is.
+ */
+export function praisesByComparison(tokens: readonly Token[], from: number, to: number): boolean {
+  let first: Token | undefined;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    if (first === undefined) {
+      first = t;
+      if (COMPARED_WITH.has(t.norm) || t.norm === 'that' || t.norm === 'its' || t.norm === 'thats') return false;
+      continue;
+    }
+    for (const words of COMPARISONS) {
+      let j = 0;
+      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
+      if (j === words.length && COMPARED_WITH.has(tokens[i + j]?.norm ?? '') && i + j < to) return true;
+    }
+  }
+  return false;
+}
