@@ -125,6 +125,12 @@ describe('createDetector: polarity', () => {
     expect(chat("it's awful compared to mine", 'serum')).toHaveLength(1);
   });
 
+  it('hears frustration with stock as no complaint about the product, and a complaint beside it as one', () => {
+    expect(chat('ugh why is everything sold out', 'serum')).toEqual([]);
+    expect(chat('hate that i missed the sale', 'serum')).toEqual([]);
+    expect(chat("it broke and now it's sold out so i can't replace it", 'serum')).toHaveLength(1);
+  });
+
   it('lets a non-negative clause after "but" override the negative clause before it', () => {
     expect(chat('the serum smelled weird at first but now i love it')).toEqual([]);
     expect(products(chat('the serum smelled weird at first and i hate it'))).toEqual(['serum']);

@@ -1,6 +1,6 @@
 import { findDemonstrative } from './deixis.ts';
 import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
-import { isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison } from './line-cues.ts';
+import { isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, speaksOfAvailability } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
@@ -67,8 +67,10 @@ export function judgeClauses(
     const complains = host && score.total <= CHAT_THRESHOLD &&
       (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1) || exclaimsDismay(tokens, clause));
     const evidence = score.phrases.length > 0 || score.total <= threshold || hedged || complains;
-    // "drugstore serums are garbage compared to this": the bad words are the other side's.
-    const praises = score.phrases.length === 0 && score.total < 0 && praisesByComparison(tokens, clause.tokenStart, clause.tokenEnd);
+    // "drugstore serums are garbage compared to this": the bad words are the other side's; "ugh sold out again":
+    // they are about stock.
+    const praises = score.phrases.length === 0 && score.total < 0 &&
+      (praisesByComparison(tokens, clause.tokenStart, clause.tokenEnd) || speaksOfAvailability(tokens, clause.tokenStart, clause.tokenEnd));
     return { clause, score, negative: !asks && !praises && evidence, settled: asks || praises || rescored[i] !== scores[i] || score.denied.length > 0 };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with

@@ -31,8 +31,11 @@ const NEGATED_LIMITS = ['could not be', 'couldnt be', 'cant be', 'can not be', '
 export const NEUTRAL_IDIOMS: readonly string[] = [
   'my bad', 'no worries', 'no problem', 'swear by', 'swears by', 'no joke',
   'not gonna lie', 'not going to lie', 'not gon lie', 'not to lie', 'no lie', "won't lie", 'no cap',
-  // Set phrases whose words the lexicons score: a low price ("dirt cheap") and a shrug at critics.
+  // Set phrases whose words the lexicons score: a low price ("dirt cheap"), a shrug at critics, wanting something
+  // badly, and disbelief that opens praise ("can't believe how good").
   'dirt cheap', 'haters gonna hate', 'haters will hate',
+  ...['need', 'want'].flatMap((verb) => ['this', 'it', 'these', 'them', 'one', 'that'].flatMap((what) => [`${verb} ${what} so bad`, `${verb} ${what} so badly`])),
+  ...['cant believe how', 'can not believe how', 'cannot believe how', 'couldnt believe how', 'could not believe how'],
   ...[...NEGATED_LIMITS, 'could not get', 'couldnt get', 'cant get', 'cannot get'].flatMap((limit) => [`${limit} more`, `${limit} any`]),
 ];
 
@@ -46,6 +49,8 @@ export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
   // A negated limit says the most, not the opposite ("couldn't be happier", "couldn't be worse"), and a deadly wish
   // praises ("to die for"): the lexicons read them word by word as a negated verdict or a death.
   { text: 'to die for', weight: 3 },
+  // Doing something superbly ("the host is killing it", "they killed it with this one").
+  ...['killing it', 'killed it', 'kills it', 'killin it'].map((text) => ({ text, weight: 2 })),
   ...NEGATED_LIMITS.flatMap((limit) => [
     ...['happier', 'better'].map((best) => ({ text: `${limit} ${best}`, weight: 3 })),
     ...['worse', 'unhappier'].map((worst) => ({ text: `${limit} ${worst}`, weight: -3 })),

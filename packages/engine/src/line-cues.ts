@@ -131,3 +131,15 @@ export function praisesByComparison(tokens: readonly Token[], from: number, to: 
   }
   return false;
 }
+
+// Stock and timing: "sold out already", "missed the drop again", "when does it restock".
+const AVAILABILITY: readonly (readonly string[])[] = [
+  ['sold', 'out'], ['out', 'of', 'stock'], ['restock'], ['restocks'], ['restocking'], ['back', 'in', 'stock'],
+  ['missed', 'the', 'sale'], ['missed', 'the', 'drop'], ['missed', 'the', 'deal'], ['missed', 'the', 'live'], ['missed', 'the', 'launch'],
+];
+const AVAILABILITY_INDEX = indexByFirstWord(AVAILABILITY);
+
+/** True when a clause speaks of stock or of missing a sale: its frustration is with availability, not the product. */
+export function speaksOfAvailability(tokens: readonly Token[], from: number, to: number): boolean {
+  return hasAnySequence(tokens.slice(from, to), AVAILABILITY_INDEX);
+}

@@ -65,6 +65,10 @@ describe('scoreClause', () => {
   it('reads set phrases whose words the lexicons score as what they say ("dirt cheap", "haters gonna hate")', () => {
     expect(score('dirt cheap').total).toBe(0);
     expect(score('haters gonna hate').total).toBe(0);
+    expect(score('omg i need this so bad').total).toBe(0);
+    expect(score('the strap dug in so bad').total).toBeLessThan(0);
+    expect(score("i can't believe how good this is").total).toBeGreaterThan(0);
+    expect(score('the host is killing it').total).toBeGreaterThan(0);
   });
 
   it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
