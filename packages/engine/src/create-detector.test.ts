@@ -131,6 +131,13 @@ describe('createDetector: polarity', () => {
     expect(chat("it broke and now it's sold out so i can't replace it", 'serum')).toHaveLength(1);
   });
 
+  it("reads a speaker's past before the product as a testimonial, and past praise as a decline", () => {
+    expect(host('my skin was a disaster before this', 'serum')).toEqual([]);
+    expect(chat('i was skeptical at first', 'serum')).toEqual([]);
+    expect(chat("it used to be great, now it's sticky", 'serum')).toHaveLength(1);
+    expect(chat('i used to love it but now it breaks me out', 'serum')).toHaveLength(1);
+  });
+
   it('lets a non-negative clause after "but" override the negative clause before it', () => {
     expect(chat('the serum smelled weird at first but now i love it')).toEqual([]);
     expect(products(chat('the serum smelled weird at first and i hate it'))).toEqual(['serum']);

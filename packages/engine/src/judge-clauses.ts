@@ -1,6 +1,6 @@
 import { findDemonstrative } from './deixis.ts';
 import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
-import { isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, speaksOfAvailability } from './line-cues.ts';
+import { isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, speaksOfAvailability, testifiesToBefore } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
@@ -68,9 +68,10 @@ export function judgeClauses(
       (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1) || exclaimsDismay(tokens, clause));
     const evidence = score.phrases.length > 0 || score.total <= threshold || hedged || complains;
     // "drugstore serums are garbage compared to this": the bad words are the other side's; "ugh sold out again":
-    // they are about stock.
+    // they are about stock; "my skin was a disaster before this": about the speaker's past.
     const praises = score.phrases.length === 0 && score.total < 0 &&
-      (praisesByComparison(tokens, clause.tokenStart, clause.tokenEnd) || speaksOfAvailability(tokens, clause.tokenStart, clause.tokenEnd));
+      (praisesByComparison(tokens, clause.tokenStart, clause.tokenEnd) || speaksOfAvailability(tokens, clause.tokenStart, clause.tokenEnd) ||
+        testifiesToBefore(tokens, clause.tokenStart, clause.tokenEnd));
     return { clause, score, negative: !asks && !praises && evidence, settled: asks || praises || rescored[i] !== scores[i] || score.denied.length > 0 };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
@@ -92,8 +93,9 @@ export function judgeClauses(
   // at most one subject and has no contrast, its sum decides.
   const contrasted = judged.some((j) => j.clause.contrast);
   const subjects = namesProduct.filter(Boolean).length;
-  // A question asserts nothing: its praise ("third time's the charm? mine still clogs") outweighs no complaint.
-  const lineTotal = rescored.reduce((sum, s, i) => sum + (clauses[i]!.question && s.total > 0 ? 0 : s.total), 0);
+  // A question asserts nothing, and past praise is a decline: neither's praise ("third time's the charm? mine still
+  // clogs", "it used to be great, now it's sticky") outweighs a complaint.
+  const lineTotal = rescored.reduce((sum, s, i) => sum + (s.total > 0 && (clauses[i]!.question || praisesThePast(tokens, clauses[i]!)) ? 0 : s.total), 0);
   if (!contrasted && subjects <= 1 && lineTotal > 0) {
     for (const j of judged) if (j.negative && j.score.phrases.length === 0) settle(j);
   }
@@ -169,5 +171,11 @@ function hedgesAFlaw(tokens: readonly Token[], clause: Clause): boolean {
     if (token.kind !== 'word') continue;
     if (NEGATORS.has(token.norm) || HEDGES.has(token.norm)) return true;
   }
+  return false;
+}
+
+/** True when a clause's praise is of the past ("it used to be great"). */
+function praisesThePast(tokens: readonly Token[], clause: Clause): boolean {
+  for (let i = clause.tokenStart; i + 1 < clause.tokenEnd; i++) if (tokens[i]!.norm === 'used' && tokens[i + 1]!.norm === 'to') return true;
   return false;
 }

@@ -143,3 +143,21 @@ const AVAILABILITY_INDEX = indexByFirstWord(AVAILABILITY);
 export function speaksOfAvailability(tokens: readonly Token[], from: number, to: number): boolean {
   return hasAnySequence(tokens.slice(from, to), AVAILABILITY_INDEX);
 }
+
+// A speaker's own past, before the product: "my skin was a disaster before this", "i used to wake up with cramps".
+const OWN_SUBJECTS = new Set(['i', 'im', 'ive', 'id', 'my', 'we', 'were', 'weve', 'our', 'mine']);
+const BEFORE: readonly (readonly string[])[] = [
+  ['before', 'this'], ['before', 'these'], ['before', 'it'], ['before', 'using'], ['at', 'first'],
+  ['used', 'to'], ['until', 'this'], ['until', 'these'],
+];
+const BEFORE_INDEX = indexByFirstWord(BEFORE);
+
+/**
+ * True when a clause tells of the speaker's own past before the product ("i was skeptical at first", "my skin was a
+ * disaster before this"): its bad words are the trouble the product ended, the opening of a testimonial.
+ */
+export function testifiesToBefore(tokens: readonly Token[], from: number, to: number): boolean {
+  let first: Token | undefined;
+  for (let i = from; i < to && first === undefined; i++) if (tokens[i]!.kind === 'word') first = tokens[i]!;
+  return first !== undefined && OWN_SUBJECTS.has(first.norm) && hasAnySequence(tokens.slice(from, to), BEFORE_INDEX);
+}

@@ -55,7 +55,7 @@ export const NEGATIVE_PHRASES: readonly NegativePhrase[] = [
     'a waste', 'waste of', 'not worth it', 'worth nothing', 'least favorite', 'through the roof'),
   ...phrase('poor-quality', -2, 'not as advertised', 'a toy', 'looked nothing like', 'looks nothing like', 'look nothing like',
     'stretched out', 'not as good', 'not as fast', 'cheap plastic', 'feels cheap', 'looks cheap'),
-  ...phrase('health-complaint', -2, 'made me sick', 'gave me a headache', 'broke me out', 'broke out', 'hurts my', 'hurt my',
+  ...phrase('health-complaint', -2, 'made me sick', 'gave me a headache', 'broke me out', 'breaks me out', 'breaking me out', 'broke out', 'hurts my', 'hurt my',
     'burned my', 'burnt my', 'rubbed raw', 'rubbed my', 'dug into', 'repeats on me', 'gave me blisters'),
   ...phrase('cheaper-elsewhere', -2, 'half the price', 'half that', 'same thing for', 'cheaper and', 'costs more than',
     'cost more than', 'highway robbery', 'for that price', 'at this price', 'not worth the money', 'who is paying', "who's paying"),
