@@ -71,6 +71,14 @@ describe('scoreClause', () => {
     expect(score('the host is killing it').total).toBeGreaterThan(0);
   });
 
+  it("reads a remedy claim as no complaint, a denied one as a complaint, and harm to the buyer's own things as harm", () => {
+    for (const text of ['this kills dark spots', 'it fights redness all day', 'gets rid of stubborn stains', 'kills 99 percent of germs']) {
+      expect(score(text).total, text).toBe(0);
+    }
+    expect(score('it did not fight my acne at all').total).toBeLessThan(0);
+    expect(score('it killed my battery').total).toBeLessThan(0);
+  });
+
   it('reads a spelled-out "not" after an auxiliary as a verbal negator of "like"', () => {
     expect(score('did not like it at all').total).toBeLessThan(0);
     expect(score('not like a corn nut').total).toBe(0);

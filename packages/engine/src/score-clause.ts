@@ -169,7 +169,54 @@ export function scoreClause(
     score.total += cue.weight;
   }
   readIrony(score, tokens, from, to);
+  readRemedyClaim(score, tokens, text, from, to);
   return score;
+}
+
+// What a product is sold to defeat ("kills dark spots", "fights my acne", "gets rid of stubborn stains"): the verb
+// and the trouble are the claim of a remedy, not a complaint. Only troubles count: "it killed my battery" complains.
+const DEFEAT_VERBS = new Set([
+  'kill', 'kills', 'killing', 'fight', 'fights', 'fighting', 'banish', 'banishes', 'eliminate', 'eliminates', 'zap', 'zaps',
+  'erase', 'erases', 'destroy', 'destroys', 'tackle', 'tackles', 'combat', 'combats', 'rid', 'goodbye', 'bye', 'prevent', 'prevents',
+]);
+const TROUBLES = new Set([
+  'spots', 'acne', 'pimples', 'blemishes', 'breakouts', 'wrinkles', 'lines', 'redness', 'frizz', 'dandruff', 'germs',
+  'bacteria', 'viruses', 'odor', 'odors', 'odour', 'odours', 'smells', 'stains', 'grime', 'grease', 'mold', 'mould',
+  'mildew', 'pests', 'bugs', 'fleas', 'ticks', 'weeds', 'static', 'fatigue', 'cravings', 'bloating', 'puffiness',
+  'dullness', 'dryness', 'flakes', 'limescale', 'rust', 'scratches', 'dust', 'allergens', 'clogs', 'itch', 'itching',
+]);
+// How far after the verb the trouble may come ("kills 99 percent of germs").
+const DEFEAT_REACH = 5;
+
+/**
+ * Takes the negative words of a remedy claim ("fights redness", "banishes frizz") out of the clause's score; a denied
+ * claim ("didn't fight my acne at all") is a complaint, whatever the negator made of the verb.
+ */
+function readRemedyClaim(score: ClauseScore, tokens: readonly Token[], text: string, from: number, to: number): void {
+  if (score.cues.length === 0) return;
+  for (let v = from; v < to; v++) {
+    if (tokens[v]!.kind !== 'word' || !DEFEAT_VERBS.has(tokens[v]!.norm)) continue;
+    for (let p = v + 1; p < to && p <= v + DEFEAT_REACH; p++) {
+      const t = tokens[p]!;
+      if (t.kind !== 'word') break;
+      if (!TROUBLES.has(t.norm)) continue;
+      // Every negative lexicon cue from the verb to the trouble is the claim's.
+      const claim = new Set(tokens.slice(v, p + 1).map((x) => text.slice(x.start, x.end)));
+      const verb = text.slice(tokens[v]!.start, tokens[v]!.end);
+      score.cues = score.cues.filter((cue) => {
+        if (cue.source !== 'lexicon' || !claim.has(cue.text)) return true;
+        if (cue.text === verb && score.negated.includes(verb)) {
+          score.total -= 2 * Math.abs(cue.weight);
+          cue.weight = -Math.abs(cue.weight);
+          return true;
+        }
+        if (cue.weight >= 0) return true;
+        score.total -= cue.weight;
+        return false;
+      });
+      return;
+    }
+  }
 }
 
 // The emoji of irony: praise beside them is sarcasm ("love how mine came with a free hole 🙃", "cool cool cool 🙃").
