@@ -40,6 +40,9 @@ describe('createDetector: host lines negative overall', () => {
 
   it('reads "don\'t waste your money" and "was a joke" as complaints despite the negator and the positive "joke"', () => {
     expect(products(host("don't waste your money on this one", 'bank'))).toEqual(['bank']);
+    expect(products(host("honestly i wouldn't waste your money on this one", 'bank'))).toEqual(['bank']);
+    expect(products(host("i'd skip this one", 'bank'))).toEqual(['bank']);
+    expect(host("don't skip it, it's the best part", 'bank')).toEqual([]);
     expect(products(chat('honestly that battery life was a joke', 'bank'))).toEqual(['bank']);
   });
 
