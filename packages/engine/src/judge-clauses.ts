@@ -1,6 +1,8 @@
 import { findDemonstrative } from './deixis.ts';
 import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
-import { isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, speaksOfAvailability, testifiesToBefore } from './line-cues.ts';
+import {
+  isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, speaksOfAvailability, speaksOfThePast, testifiesToBefore,
+} from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
 import type { Token } from './tokenize.ts';
@@ -69,10 +71,10 @@ export function judgeClauses(
     const evidence = score.phrases.length > 0 || score.total <= threshold || hedged || complains;
     // "drugstore serums are garbage compared to this": the bad words are the other side's; "ugh sold out again":
     // they are about stock; "my skin was a disaster before this": about the speaker's past.
-    const praises = score.phrases.length === 0 && score.total < 0 &&
-      (praisesByComparison(tokens, clause.tokenStart, clause.tokenEnd) || speaksOfAvailability(tokens, clause.tokenStart, clause.tokenEnd) ||
-        testifiesToBefore(tokens, clause.tokenStart, clause.tokenEnd));
-    return { clause, score, negative: !asks && !praises && evidence, settled: asks || praises || rescored[i] !== scores[i] || score.denied.length > 0 };
+    const { tokenStart: from, tokenEnd: to } = clause;
+    const aboutElse = score.phrases.length === 0 && score.total < 0 &&
+      (praisesByComparison(tokens, from, to) || speaksOfAvailability(tokens, from, to) || testifiesToBefore(tokens, from, to));
+    return { clause, score, negative: !asks && !aboutElse && evidence, settled: asks || aboutElse || rescored[i] !== scores[i] || score.denied.length > 0 };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with
   // gadgets"): only a complaint phrase makes it negative.
@@ -95,7 +97,8 @@ export function judgeClauses(
   const subjects = namesProduct.filter(Boolean).length;
   // A question asserts nothing, and past praise is a decline: neither's praise ("third time's the charm? mine still
   // clogs", "it used to be great, now it's sticky") outweighs a complaint.
-  const lineTotal = rescored.reduce((sum, s, i) => sum + (s.total > 0 && (clauses[i]!.question || praisesThePast(tokens, clauses[i]!)) ? 0 : s.total), 0);
+  let lineTotal = 0;
+  for (let i = 0; i < rescored.length; i++) if (asserts(tokens, clauses[i]!, rescored[i]!)) lineTotal += rescored[i]!.total;
   if (!contrasted && subjects <= 1 && lineTotal > 0) {
     for (const j of judged) if (j.negative && j.score.phrases.length === 0) settle(j);
   }
@@ -174,8 +177,7 @@ function hedgesAFlaw(tokens: readonly Token[], clause: Clause): boolean {
   return false;
 }
 
-/** True when a clause's praise is of the past ("it used to be great"). */
-function praisesThePast(tokens: readonly Token[], clause: Clause): boolean {
-  for (let i = clause.tokenStart; i + 1 < clause.tokenEnd; i++) if (tokens[i]!.norm === 'used' && tokens[i + 1]!.norm === 'to') return true;
-  return false;
+/** False for praise a clause does not assert: a question's, or praise of the past. */
+function asserts(tokens: readonly Token[], clause: Clause, score: ClauseScore): boolean {
+  return !(score.total > 0 && (clause.question || speaksOfThePast(tokens, clause.tokenStart, clause.tokenEnd)));
 }

@@ -76,17 +76,29 @@ function indexByFirstWord(sequences: readonly (readonly string[])[]): Map<string
   return index;
 }
 
-function hasAnySequence(tokens: readonly Token[], index: ReadonlyMap<string, readonly (readonly string[])[]>): boolean {
-  for (let i = 0; i < tokens.length; i++) {
+/** True when one of the indexed sequences lies wholly within tokens `from`..`to` (the whole line by default). */
+function hasAnySequence(
+  tokens: readonly Token[],
+  index: ReadonlyMap<string, readonly (readonly string[])[]>,
+  from = 0,
+  to = tokens.length,
+): boolean {
+  for (let i = from; i < to; i++) {
     const candidates = index.get(tokens[i]!.norm);
     if (!candidates) continue;
     for (const words of candidates) {
       let j = 1;
-      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
+      while (j < words.length && i + j < to && tokens[i + j]!.norm === words[j]) j++;
       if (j === words.length) return true;
     }
   }
   return false;
+}
+
+/** The first word of tokens `from`..`to`, if any. */
+function firstWord(tokens: readonly Token[], from: number, to: number): Token | undefined {
+  for (let i = from; i < to; i++) if (tokens[i]!.kind === 'word') return tokens[i];
+  return undefined;
 }
 
 // Host concessions ("I'll give you that", "to be fair", "I'm not gonna defend"): what follows is an admitted flaw.
@@ -106,30 +118,20 @@ const CONCESSION_INDEX = indexByFirstWord(CONCESSIONS);
 
 // What the product is compared with: "compared to this", "next to these" ("than this" cuts both ways: "worse than
 // this" can praise it or damn it, so it is not read here).
-const COMPARED_WITH = new Set(['this', 'these', 'it', 'mine', 'ours', 'yours', 'them']);
-const COMPARISONS: readonly (readonly string[])[] = [['compared', 'to'], ['compared', 'with'], ['next', 'to']];
+const COMPARED_WITH = ['this', 'these', 'it', 'mine', 'ours', 'yours', 'them'];
+const COMPARISON_INDEX = indexByFirstWord(
+  [['compared', 'to'], ['compared', 'with'], ['next', 'to']].flatMap((words) => COMPARED_WITH.map((object) => [...words, object])),
+);
+// A clause opening on the product ("it's awful compared to mine") judges the product itself.
+const PRODUCT_SUBJECTS = new Set([...COMPARED_WITH, 'that', 'its', 'thats']);
 
 /**
  * True when a clause measures something else against the product ("drugstore serums are garbage compared to
  * this", "everything else is trash next to these"): its subject is not the product, and its object is.
  */
 export function praisesByComparison(tokens: readonly Token[], from: number, to: number): boolean {
-  let first: Token | undefined;
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'word') continue;
-    if (first === undefined) {
-      first = t;
-      if (COMPARED_WITH.has(t.norm) || t.norm === 'that' || t.norm === 'its' || t.norm === 'thats') return false;
-      continue;
-    }
-    for (const words of COMPARISONS) {
-      let j = 0;
-      while (j < words.length && tokens[i + j]?.norm === words[j]) j++;
-      if (j === words.length && COMPARED_WITH.has(tokens[i + j]?.norm ?? '') && i + j < to) return true;
-    }
-  }
-  return false;
+  const subject = firstWord(tokens, from, to);
+  return subject !== undefined && !PRODUCT_SUBJECTS.has(subject.norm) && hasAnySequence(tokens, COMPARISON_INDEX, from, to);
 }
 
 // Stock and timing: "sold out already", "missed the drop again", "when does it restock".
@@ -141,7 +143,7 @@ const AVAILABILITY_INDEX = indexByFirstWord(AVAILABILITY);
 
 /** True when a clause speaks of stock or of missing a sale: its frustration is with availability, not the product. */
 export function speaksOfAvailability(tokens: readonly Token[], from: number, to: number): boolean {
-  return hasAnySequence(tokens.slice(from, to), AVAILABILITY_INDEX);
+  return hasAnySequence(tokens, AVAILABILITY_INDEX, from, to);
 }
 
 // A speaker's own past, before the product: "my skin was a disaster before this", "i used to wake up with cramps".
@@ -157,7 +159,13 @@ const BEFORE_INDEX = indexByFirstWord(BEFORE);
  * disaster before this"): its bad words are the trouble the product ended, the opening of a testimonial.
  */
 export function testifiesToBefore(tokens: readonly Token[], from: number, to: number): boolean {
-  let first: Token | undefined;
-  for (let i = from; i < to && first === undefined; i++) if (tokens[i]!.kind === 'word') first = tokens[i]!;
-  return first !== undefined && OWN_SUBJECTS.has(first.norm) && hasAnySequence(tokens.slice(from, to), BEFORE_INDEX);
+  const subject = firstWord(tokens, from, to);
+  return subject !== undefined && OWN_SUBJECTS.has(subject.norm) && hasAnySequence(tokens, BEFORE_INDEX, from, to);
+}
+
+const USED_TO_INDEX = indexByFirstWord([['used', 'to']]);
+
+/** True when a clause speaks of how things used to be ("it used to be great"): its praise is of the past. */
+export function speaksOfThePast(tokens: readonly Token[], from: number, to: number): boolean {
+  return hasAnySequence(tokens, USED_TO_INDEX, from, to);
 }

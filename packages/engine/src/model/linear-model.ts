@@ -143,12 +143,12 @@ export class LinearModel implements LineModel {
   }
 
   read(features: FeatureBuffer, type: Register['type']): LineReading {
-    const register = this.registerOf(features, type);
+    const register = this.#registerOf(features, type);
     return { probability: sigmoid(logit(this.#views[register]!, features)), register };
   }
 
   /** The register a line of `type` is read in: its home unless the line looks unlike it and like another. */
-  registerOf(features: FeatureBuffer, type: Register['type']): number {
+  #registerOf(features: FeatureBuffer, type: Register['type']): number {
     const candidates = this.#byType[type];
     const home = candidates[0] ?? 0;
     const mask = (1 << this.recognizerBits) - 1;
