@@ -1,3 +1,4 @@
+import { NEGATORS } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
 // Words that open an inquiry ("is it waterproof?", "does it come in XL?"); "why"/"who" questions are left to
@@ -29,14 +30,12 @@ export function isInquiry(tokens: readonly Token[], from: number, to: number): b
 
 const AUXILIARIES = new Set(['is', 'are', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'has', 'have']);
 
-// "would not recommend", "does nothing": an auxiliary and a negator open a statement, not a question.
-const STATEMENT_NEGATORS = new Set(['not', 'never', 'nothing']);
-
 /** True when a chat line opens like a question without its question mark ("can u sleep in it or is it bulky"). */
 export function opensAsQuestion(tokens: readonly Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to).filter((t) => t.kind === 'word');
   const first = words[0];
-  if (first === undefined || !AUXILIARIES.has(first.norm) || STATEMENT_NEGATORS.has(words[1]?.norm ?? '')) return false;
+  // "would not recommend", "does nothing": an auxiliary and a negator open a statement, not a question.
+  if (first === undefined || !AUXILIARIES.has(first.norm) || NEGATORS.has(words[1]?.norm ?? '')) return false;
   return isInquiry(tokens, from, to);
 }
 
