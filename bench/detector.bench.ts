@@ -67,7 +67,11 @@ function interleaved(systems: { lines: Line[]; fn: (line: Line) => number }[]): 
   });
 }
 
-const runDetector = (detector: Detector) => (l: Line) => detector.detect(l.input, { onAirProductId: l.onAir }).length;
+/** Reads the lines as one stream, as the worker reads a session's: its transcript lines counted in one voice. */
+function runDetector(detector: Detector): (line: Line) => number {
+  const voice = {};
+  return (l) => detector.detect(l.input, { onAirProductId: l.onAir, voice }).length;
+}
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => fmt(bytes / 1024 / 1024, 1);
 

@@ -53,6 +53,8 @@ function ruleLines(skillet: string): IngestEvent[] {
   return [
     { type: 'product_on_air', id: 'r-on', productId: skillet, at: 500 },
     { type: 'transcript', id: 'r-t1', start: 502, end: 504, speaker: 'host', final: true, text: 'you can buy it elsewhere if you like' },
+    // Alone it reads like a restaurant review's complaint; in this host's voice, kept across batches, it is a pitch.
+    { type: 'transcript', id: 'r-t2', start: 504, end: 505, speaker: 'host', final: true, text: 'skip the line and order now' },
     chat('r-c1', 505, 'zed', 'the magsnap warped in my bag'),
     chat('r-c2', 506, 'yan', 'is magsnap batch #20931 the new one?'),
     chat('r-c3', 510, 'ann', 'the ironroot skillet is a scam'),
@@ -104,6 +106,12 @@ describe('merchant rules end to end', () => {
     const sort = <T extends { eventId: string; productId: string; rule: string }>(list: T[]) =>
       [...list].sort((a, b) => key(a).localeCompare(key(b)));
     expect(sort(alerts.map(view))).toEqual(sort(offline));
+    // Every final transcript line was counted in the session's voice once, and the voice is the host's.
+    const { rows } = await stack.pool.query<{ voice: Record<string, number> }>('SELECT voice FROM sessions WHERE id = $1', [live.session.id]);
+    const transcripts = events.filter((e) => e.type === 'transcript' && e.final !== false).length;
+    expect(Object.values(rows[0]!.voice).reduce((a, b) => a + b, 0)).toBe(transcripts);
+    expect(rows[0]!.voice['host speech']).toBeGreaterThan(transcripts / 2);
+    expect(alerts.filter((a) => a.eventId === 'r-t2')).toEqual([]);
 
     // The rules did fire, and each alert from the API explains itself.
     const byEvent = (id: string) => alerts.filter((a) => a.eventId === id);

@@ -56,7 +56,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
-  // Findings name the model as well as the rules ("rules-13+line-6"); the rules alone keep the rules' version.
+  // Findings name the model as well as the rules ("rules-13+line-7"); the rules alone keep the rules' version.
   const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
@@ -99,7 +99,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
       const phraseNegative = judged?.some((j) => j.negative && j.score.phrases.length > 0) ?? false;
       const ruling = { clauses, scores, negative: rulesSay, phraseNegative, weighed: judged !== null, type: input.type, productWords: mentionIndex.keys };
       lineFeatures(tokens, text, ruling, model.bits, features);
-      const { probability, register } = model.read(features, input.type);
+      const { probability, register } = model.read(features, input.type, context?.voice);
       // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts: `veto`, and
       // each register's `flagAt`); the rules still say which clause and which product.
       if (probability < model.veto || (!rulesSay && probability < model.registers[register]!.flagAt)) return [];

@@ -76,4 +76,23 @@ describe('detectStream', () => {
     expect(detectStream(detector, stream, { startedAtMs })).toEqual(direct);
     expect(direct).toHaveLength(1);
   });
+
+  it("reads each line in its stream's voice, carried over from earlier batches", () => {
+    const host = ['welcome back everyone', 'this serum has fifteen percent vitamin c', 'two drops morning and night', 'the bundle is on today only'];
+    const line = (id: string, second: number, text: string) => ({ type: 'transcript', id, start: second, end: second, text });
+    const onAir = { type: 'product_on_air', id: 'p1', productId: 'serum', at: 0 };
+    const pitch = 'skip the line and order now';
+    // Alone, the pitch reads like a restaurant review ("skip the line"), and a review saying so is a complaint.
+    const alone = detector.detect({ eventId: 'x', type: 'transcript', text: pitch }, { onAirProductId: 'serum', voice: {} });
+    expect(alone.map((f) => f.explanation.model?.register)).toEqual(['restaurant review']);
+    // After a host's first lines, in two batches, it is host speech, and no complaint.
+    const voice = {};
+    expect(detectStream(detector, events([onAir, ...host.map((text, i) => line(`t${i}`, i + 1, text))]), { startedAtMs, voice })).toEqual([]);
+    expect(voice).toEqual({ 'host speech': 4 });
+    expect(detectStream(detector, events([line('t9', 9, pitch)]), { startedAtMs, marks: [{ productRef: 'serum', at: 0 }], voice })).toEqual([]);
+    expect(voice).toEqual({ 'host speech': 4, 'restaurant review': 1 });
+    // Chat is counted nowhere: it has a register of its own.
+    detectStream(detector, events([{ type: 'chat', id: 'c1', ts: at(10), user: 'u', text: 'skip the line' }]), { startedAtMs, voice });
+    expect(voice).toEqual({ 'host speech': 4, 'restaurant review': 1 });
+  });
 });

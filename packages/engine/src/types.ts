@@ -1,4 +1,4 @@
-import type { Catalog, Finding } from '@anchorwatch/schemas';
+import type { Catalog, Finding, Voice } from '@anchorwatch/schemas';
 
 /** One line for the detector to read: host speech or a viewer's chat message. */
 export interface DetectInput {
@@ -19,9 +19,18 @@ export interface DetectContext {
   onAirProductId: string | null;
   /** The session's language; 'auto' or absent detects each line's. */
   language?: DetectLanguage;
+  /**
+   * The stream's voice so far (schemas' `Voice`): `detect` counts an English transcript line in it and, once the
+   * stream has a few, reads the line as the kind of text most of its lines are. Keep one per stream and pass it to
+   * every line in order; absent, each line is read on its own.
+   */
+  voice?: Voice;
 }
 
-/** A detector built once per catalogue and reused for every line; `detect` is pure and never throws. */
+/**
+ * A detector built once per catalogue and reused for every line; `detect` does no I/O, never throws, and changes
+ * nothing but the context's `voice`.
+ */
 export interface Detector {
   readonly version: string;
   detect(input: DetectInput, context: DetectContext): Finding[];

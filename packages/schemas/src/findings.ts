@@ -16,6 +16,14 @@ export type FindingKind = z.infer<typeof findingKind>;
 /** How a product was found in the text: exactly, loosely (a typo, a mishearing) or by being on air. */
 export const mentionVia = z.enum(['name', 'alias', 'on_air', 'fuzzy', 'phonetic']);
 
+/**
+ * How a stream's transcript lines have read so far: how many lines the line model, reading each on its own, took
+ * for each kind of text ("host speech": 212, "film review": 3). The kind most of them read as is the stream's
+ * voice: a speaker does not turn film critic for one line. The worker keeps one per session.
+ */
+export const voice = z.record(z.string(), z.number().int().nonnegative());
+export type Voice = z.infer<typeof voice>;
+
 /** Why the engine flagged a (event, product) pair, in terms a lawyer can read. */
 export const explanation = z.object({
   clause: z.string(),
@@ -37,7 +45,8 @@ export const explanation = z.object({
       probability: z.number().min(0).max(1),
       /**
        * The kind of text the model read the line as ("host speech", "live chat", or a kind of written review or
-       * post when a transcript line reads like one): each kind weighs words its own way.
+       * post when a transcript stream reads like one): each kind weighs words its own way. A transcript line is
+       * read in its stream's voice (`Voice`) once the stream has a few lines.
        */
       register: z.string().optional(),
       /** `text` as the tokenizer spells it ("dont", "waste of"); `negated` when a negator came just before. */

@@ -1,4 +1,4 @@
-import type { CreateSessionBody, Session, SessionLanguage } from '@anchorwatch/schemas';
+import { voice as voiceSchema, type CreateSessionBody, type Session, type SessionLanguage, type Voice } from '@anchorwatch/schemas';
 import type { Queryable } from './db.ts';
 import { NotFoundError } from './errors.ts';
 import { generateSecret, hashSecret } from './secrets.ts';
@@ -17,10 +17,11 @@ interface SessionRow {
   created_at: Date;
   ended_at: Date | null;
   language: SessionLanguage;
+  voice: unknown;
 }
 
 const columns =
-  'id, merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, status, created_at, ended_at, language';
+  'id, merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, status, created_at, ended_at, language, voice';
 
 const toSession = (r: SessionRow): Session => ({
   id: r.id,
@@ -43,6 +44,8 @@ export interface SessionContext {
   status: 'live' | 'ended';
   startedAt: Date | null;
   language: SessionLanguage;
+  /** How its transcript lines have read so far (the engine's `DetectContext.voice`). */
+  voice: Voice;
 }
 
 const toContext = (r: SessionRow): SessionContext => ({
@@ -51,6 +54,8 @@ const toContext = (r: SessionRow): SessionContext => ({
   status: r.status,
   startedAt: r.started_at,
   language: r.language,
+  // Written only by `saveSessionVoice`; a value that is not a voice starts the count again rather than failing.
+  voice: voiceSchema.safeParse(r.voice).data ?? {},
 });
 
 /** Opens a live session under one of the merchant's contracts; the ingest token is returned once. */
@@ -120,6 +125,11 @@ export async function findSessionByIngestToken(
     [sessionId, hashSecret(token)],
   );
   return rows[0] ? toContext(rows[0]) : null;
+}
+
+/** Stores the session's voice after a batch, in the batch's transaction (which holds the session's row lock). */
+export async function saveSessionVoice(db: Queryable, sessionId: string, voice: Voice): Promise<void> {
+  await db.query('UPDATE sessions SET voice = $2 WHERE id = $1', [sessionId, JSON.stringify(voice)]);
 }
 
 /** Current state of a session, or null (ingest re-checks it to notice a session ended mid-stream). */

@@ -18,7 +18,7 @@ const registers: Register[] = [
   { name: 'review', type: 'transcript', flagAt: 0.5 },
 ];
 const [HOST, CHAT, REVIEW] = [0, 1, 2];
-const options: TrainOptions = { version: 't', bits: 5, veto: 0.1, homeFloor: 0.2, recognizerBits: 5, registers };
+const options: TrainOptions = { version: 't', bits: 5, veto: 0.1, homeFloor: 0.2, recognizerBits: 5, voiceLines: 3, registers };
 
 // Slot 1 marks a negative line, slot 2 a positive one; slot 3 is noise on both. Slot 4 ("no plastic smell") is
 // negative in reviews and neutral in host speech; slot 5 is a word only hosts use, slot 6 one only reviewers use.
@@ -60,6 +60,27 @@ describe('LinearModel', () => {
     expect(model.read(line(1, 6), 'chat').register).toBe(CHAT);
   });
 
+  it("reads a stream's transcript lines in the register most of them read as alone, once it has enough", () => {
+    const model = trainLinearModel(examples, options);
+    const voice = {};
+    // A reviewer's stream: its first lines read alone, then every line as a review, even one with nothing telling.
+    expect(model.read(line(1, 6), 'transcript', voice).register).toBe(REVIEW);
+    expect(model.read(line(), 'transcript', voice).register).toBe(HOST);
+    expect(model.read(line(2, 6), 'transcript', voice).register).toBe(REVIEW);
+    expect(voice).toEqual({ 'host speech': 1, review: 2 });
+    expect(model.read(line(1, 6), 'transcript', voice).register).toBe(REVIEW);
+    expect(model.read(line(), 'transcript', voice).register).toBe(REVIEW);
+    expect(voice).toEqual({ 'host speech': 2, review: 3 });
+    // A host's stream reads a review-like line as host speech (a tie goes to the home register) until it is not one.
+    const host = { 'host speech': 3, review: 2 };
+    expect(model.read(line(4, 6), 'transcript', host).register).toBe(HOST);
+    expect(model.read(line(4, 6), 'transcript', host).register).toBe(REVIEW);
+    // Chat has one register: nothing to count.
+    const chat = {};
+    expect(model.read(line(1, 6), 'chat', chat).register).toBe(CHAT);
+    expect(chat).toEqual({});
+  });
+
   it('trains deterministically and survives its stored form within quantisation error', () => {
     const a = trainLinearModel(examples, options);
     const b = trainLinearModel(examples, options);
@@ -67,7 +88,7 @@ describe('LinearModel', () => {
     const stored = a.encode({ toy: 120 }, 'test');
     const decoded = LinearModel.decode(stored);
     expect(decoded.registers).toEqual(registers);
-    expect([decoded.veto, decoded.homeFloor, decoded.recognizerBits]).toEqual([0.1, 0.2, 5]);
+    expect([decoded.veto, decoded.homeFloor, decoded.recognizerBits, decoded.voiceLines]).toEqual([0.1, 0.2, 5, 3]);
     for (let r = 0; r < registers.length; r++) for (let i = 0; i < 32; i++) expect(decoded.weight(i, r)).toBeCloseTo(a.weight(i, r), 3);
     for (const slots of [[1, 5], [4, 6], [2]]) {
       expect(decoded.read(line(...slots), 'transcript').register).toBe(a.read(line(...slots), 'transcript').register);

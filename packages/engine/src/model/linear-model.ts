@@ -1,3 +1,4 @@
+import type { Voice } from '@anchorwatch/schemas';
 import type { FeatureBuffer } from './feature-buffer.ts';
 import { decodeWeights, encodeWeights, type StoredWeights } from './stored-weights.ts';
 
@@ -33,7 +34,11 @@ export interface LineModel {
   /** Below this probability a line the rules flagged is cleared, in every register. */
   readonly veto: number;
   readonly registers: readonly Register[];
-  read(features: FeatureBuffer, type: Register['type']): LineReading;
+  /**
+   * Reads a line. With its stream's `voice`, counts the line in it (as the register it reads as alone) and, once
+   * the stream has enough lines, reads it in the register most of them read as.
+   */
+  read(features: FeatureBuffer, type: Register['type'], voice?: Voice): LineReading;
   /** The weight of one slot when read in `register`: a feature's share of the verdict is weight × value. */
   weight(index: number, register: number): number;
 }
@@ -45,6 +50,7 @@ export interface StoredModel {
   veto: number;
   homeFloor: number;
   recognizerBits: number;
+  voiceLines: number;
   shared: StoredWeights;
   registers: (Register & { weights: StoredWeights; recognizer?: StoredWeights })[];
   /** What it was trained on, by set and line count; the command that made it. */
@@ -67,6 +73,11 @@ export interface ModelSettings {
    * measured, 2^10–2^14 cost English-session precision, so the shipped model keeps the full width.
    */
   recognizerBits: number;
+  /**
+   * From this many lines of a stream's type on, a line is read in the stream's voice, the register most of them
+   * read as alone (the home on a tie); before, each line is read on its own.
+   */
+  voiceLines: number;
   registers: readonly Register[];
 }
 
@@ -80,6 +91,7 @@ export class LinearModel implements LineModel {
   readonly veto: number;
   readonly homeFloor: number;
   readonly recognizerBits: number;
+  readonly voiceLines: number;
   readonly registers: readonly Register[];
   readonly #shared: Float32Array;
   readonly #own: readonly Float32Array[];
@@ -99,6 +111,7 @@ export class LinearModel implements LineModel {
     this.veto = settings.veto;
     this.homeFloor = settings.homeFloor;
     this.recognizerBits = settings.recognizerBits;
+    this.voiceLines = settings.voiceLines;
     this.registers = settings.registers;
     this.#shared = shared;
     this.#own = own;
@@ -114,10 +127,10 @@ export class LinearModel implements LineModel {
 
   /** Rebuilds a model from its stored form. */
   static decode(stored: StoredModel): LinearModel {
-    const { version, bits, veto, homeFloor, recognizerBits } = stored;
+    const { version, bits, veto, homeFloor, recognizerBits, voiceLines } = stored;
     const registers = stored.registers.map(({ name, type, flagAt }) => ({ name, type, flagAt }));
     return new LinearModel(
-      { version, bits, veto, homeFloor, recognizerBits, registers },
+      { version, bits, veto, homeFloor, recognizerBits, voiceLines, registers },
       decodeWeights(stored.shared, 1 << bits),
       stored.registers.map((r) => decodeWeights(r.weights, 1 << bits)),
       stored.registers.map((r) => (r.recognizer ? decodeWeights(r.recognizer, 1 << recognizerBits) : null)),
@@ -132,6 +145,7 @@ export class LinearModel implements LineModel {
       veto: this.veto,
       homeFloor: this.homeFloor,
       recognizerBits: this.recognizerBits,
+      voiceLines: this.voiceLines,
       shared: encodeWeights(this.#shared),
       registers: this.registers.map((r, i) => {
         const recognizer = this.#recognizers[i];
@@ -142,8 +156,9 @@ export class LinearModel implements LineModel {
     };
   }
 
-  read(features: FeatureBuffer, type: Register['type']): LineReading {
-    const register = this.#registerOf(features, type);
+  read(features: FeatureBuffer, type: Register['type'], voice?: Voice): LineReading {
+    const alone = this.#registerOf(features, type);
+    const register = voice ? this.#inVoice(voice, alone, type) : alone;
     return { probability: sigmoid(logit(this.#views[register]!, features)), register };
   }
 
@@ -163,6 +178,26 @@ export class LinearModel implements LineModel {
       }
     }
     return best;
+  }
+
+  /** Counts a line that reads alone as `alone` in its stream's voice; returns the register to read it in. */
+  #inVoice(voice: Voice, alone: number, type: Register['type']): number {
+    const candidates = this.#byType[type];
+    if (candidates.length < 2) return alone;
+    const name = this.registers[alone]!.name;
+    voice[name] = (voice[name] ?? 0) + 1;
+    let lines = 0;
+    let lead = candidates[0]!;
+    let leadLines = -1;
+    for (const r of candidates) {
+      const n = voice[this.registers[r]!.name] ?? 0;
+      lines += n;
+      if (n > leadLines) {
+        lead = r;
+        leadLines = n;
+      }
+    }
+    return lines >= this.voiceLines ? lead : alone;
   }
 
   weight(index: number, register: number): number {

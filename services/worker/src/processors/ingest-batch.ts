@@ -8,6 +8,7 @@ import {
   lockSessionForBatch,
   recordAlertEvents,
   retractAlertsExcept,
+  saveSessionVoice,
   upsertAlerts,
   withTransaction,
   type NewEvent,
@@ -64,18 +65,27 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
 
     const timeline = await listOnAirTimeline(tx, session.id);
     const rescan = await linesUnderLateMarks(tx, session.id, fresh, timeline, inserted);
-    const lines = [...fresh.map(toText).filter((e) => e !== null), ...rescan];
+    const newLines = fresh.map(toText).filter((e) => e !== null);
+    const lines = [...newLines, ...rescan];
 
     const { detector, productIds } = await deps.detectors.forSession(tx, session.id);
     const findings: Finding[] = [];
-    for (const line of lines) {
+    // New lines are counted in the session's voice; lines read again are read in it without being counted twice.
+    const voice = session.voice;
+    const lineCount = newLines.length;
+    lines.forEach((line, i) => {
       const onAir = onAirAt(timeline, line.offsetStart);
       const input: DetectInput = { eventId: line.eventId, type: line.type, text: line.text, speaker: line.speaker };
-      const context = { onAirProductId: onAir && productIds.has(onAir) ? onAir : null, language: session.language };
+      const context = {
+        onAirProductId: onAir && productIds.has(onAir) ? onAir : null,
+        language: session.language,
+        voice: i < lineCount ? voice : { ...voice },
+      };
       for (const f of detector.detect(input, context)) {
         if (productIds.has(f.productId)) findings.push(f);
       }
-    }
+    });
+    await saveSessionVoice(tx, session.id, voice);
     const raised = await upsertAlerts(tx, session, findings);
     // Bursts read the complaints just stored, so they come after them.
     const bursts = deps.bursts ? await raiseChatBursts(tx, session, findings, deps.bursts) : { findings: [], raised: [] };
