@@ -26,7 +26,7 @@ describe('the line model, cross-fitted', () => {
     const rows = evaluate(english, [crossFittedEngine(sets)]);
     const pooled = rows.find((r) => r.kind === 'pooled')!.bySystem.anchorwatch!;
     console.log(`English sessions, cross-fitted: P ${pooled.precision.toFixed(3)} R ${pooled.recall.toFixed(3)} F1 ${pooled.f1.toFixed(3)}`);
-    // Measured 0.899 / 0.883 with rules-13 + line-7 (line-6, each line read alone: 0.887 / 0.887; rules-3 + line-2:
+    // Measured 0.899 / 0.883 with rules-13 + line-7 and line-8 (line-6, each line read alone: 0.887 / 0.887; rules-3 + line-2:
     // 0.854 / 0.848; rules-3 alone: 0.871 / 0.837); the issue's floor is P ≥ 0.85, F1 ≥ 0.80.
     expect(pooled.precision).toBeGreaterThanOrEqual(0.88);
     expect(pooled.recall).toBeGreaterThanOrEqual(0.86);
@@ -37,11 +37,18 @@ describe('the line model, cross-fitted', () => {
     const rows = evaluate(written, [crossFittedEngine(sets)]);
     const f1 = Object.fromEntries(rows.filter((r) => r.kind === 'public').map((r) => [r.set, r.bySystem.anchorwatch!.f1]));
     console.log(`public sets, cross-fitted F1: ${JSON.stringify(f1)}`);
-    // Measured with rules-13 + line-7 (each set's streams read in their voice): yelp .868, imdb .854, tweets .938;
+    // Measured with rules-13 + line-8 (each set's streams read in their voice): yelp .869, imdb .850, tweets .938;
     // line-6, each line read alone: .849, .815, .924; line-2, reading them as host speech: .782, .762, .867.
     expect(f1.yelp).toBeGreaterThanOrEqual(0.85);
     expect(f1.imdb).toBeGreaterThanOrEqual(0.845);
     expect(f1['tweets (strict)']).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('scores the restaurant aspects it never trained on above their target with the shipped model', () => {
+    const test = sets.filter((s) => s.name === 'restaurants test (aspects)');
+    const [row] = evaluate(test, [crossFittedEngine(sets)]).filter((r) => r.kind === 'public');
+    // Measured .681 with rules-13 + line-8 (line-6: .672); the issue's target is the best peer's .576 + .10.
+    expect(row!.bySystem.anchorwatch!.f1).toBeGreaterThanOrEqual(0.676);
   });
 
   it('is reproduced exactly by `npm run train` from the data', () => {

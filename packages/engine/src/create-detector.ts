@@ -56,11 +56,12 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
-  // Findings name the model as well as the rules ("rules-13+line-7"); the rules alone keep the rules' version.
+  // Findings name the model as well as the rules ("rules-13+line-8"); the rules alone keep the rules' version.
   const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
-  const sentiment = withChinese(catalog, { version, detect: detectSentiment }, options);
+  const detectStretch = (input: DetectInput, context: DetectContext) => detectSentiment(input, context, true);
+  const sentiment = withChinese(catalog, { version, detect: detectSentiment, detectStretch }, options);
 
   // Declared once, not per line: under tsx every named closure costs a defineProperty call when it is created.
   const namedIn = (text: string) => findMentions(mentionIndex, tokenize(text), text);
@@ -79,7 +80,8 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     return { mentions, judged: judgeClauses(tokens, clauses, scores, namesProduct, { type }, firstNamed) };
   }
 
-  function detectSentiment(input: DetectInput, context: DetectContext): Finding[] {
+  /** Reads one English line; a `stretch` of a Chinese line is read in its type's home register, counted nowhere. */
+  function detectSentiment(input: DetectInput, context: DetectContext, stretch = false): Finding[] {
     const text = typeof input?.text === 'string' ? input.text : '';
     const onAir = context?.onAirProductId ?? null;
     // normalise → score clauses → (find mentions → judge) → model → attribute → explain
@@ -99,7 +101,8 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
       const phraseNegative = judged?.some((j) => j.negative && j.score.phrases.length > 0) ?? false;
       const ruling = { clauses, scores, negative: rulesSay, phraseNegative, weighed: judged !== null, type: input.type, productWords: mentionIndex.keys };
       lineFeatures(tokens, text, ruling, model.bits, features);
-      const { probability, register } = model.read(features, input.type, context?.voice);
+      // A few English words cut from a Chinese line are not a text of their own: read as their speaker's kind.
+      const { probability, register } = stretch ? model.readAtHome(features, input.type) : model.read(features, input.type, context?.voice);
       // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts: `veto`, and
       // each register's `flagAt`); the rules still say which clause and which product.
       if (probability < model.veto || (!rulesSay && probability < model.registers[register]!.flagAt)) return [];

@@ -21,8 +21,8 @@ export interface DetectContext {
   language?: DetectLanguage;
   /**
    * The stream's voice so far (schemas' `Voice`): `detect` counts an English transcript line in it and, once the
-   * stream has a few, reads the line as the kind of text most of its lines are. Keep one per stream and pass it to
-   * every line in order; absent, each line is read on its own.
+   * stream has a few, reads the line as the kind of text over half of its lines are (else host speech). Keep one
+   * per stream and pass it to every line in order; absent, each line is read on its own.
    */
   voice?: Voice;
 }

@@ -18,8 +18,8 @@ export const mentionVia = z.enum(['name', 'alias', 'on_air', 'fuzzy', 'phonetic'
 
 /**
  * How a stream's transcript lines have read so far: how many lines the line model, reading each on its own, took
- * for each kind of text ("host speech": 212, "film review": 3). The kind most of them read as is the stream's
- * voice: a speaker does not turn film critic for one line. The worker keeps one per session.
+ * for each kind of text ("host speech": 212, "film review": 3). The kind over half of them read as (else host
+ * speech) is the stream's voice: a speaker does not turn film critic for one line. The worker keeps one per session.
  */
 export const voice = z.record(z.string(), z.number().int().nonnegative());
 export type Voice = z.infer<typeof voice>;

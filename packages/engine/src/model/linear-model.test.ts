@@ -58,6 +58,8 @@ describe('LinearModel', () => {
     // Nothing telling: the home register.
     expect(model.read(line(), 'transcript').register).toBe(HOST);
     expect(model.read(line(1, 6), 'chat').register).toBe(CHAT);
+    // Read at home whatever it resembles.
+    expect(model.readAtHome(line(1, 6), 'transcript').register).toBe(HOST);
   });
 
   it("reads a stream's transcript lines in the register most of them read as alone, once it has enough", () => {
@@ -71,7 +73,7 @@ describe('LinearModel', () => {
     expect(model.read(line(1, 6), 'transcript', voice).register).toBe(REVIEW);
     expect(model.read(line(), 'transcript', voice).register).toBe(REVIEW);
     expect(voice).toEqual({ 'host speech': 2, review: 3 });
-    // A host's stream reads a review-like line as host speech (a tie goes to the home register) until it is not one.
+    // A host's stream reads a review-like line as host speech until more than half of its lines read as reviews.
     const host = { 'host speech': 3, review: 2 };
     expect(model.read(line(4, 6), 'transcript', host).register).toBe(HOST);
     expect(model.read(line(4, 6), 'transcript', host).register).toBe(REVIEW);

@@ -39,6 +39,8 @@ export interface LineModel {
    * the stream has enough lines, reads it in the register most of them read as.
    */
   read(features: FeatureBuffer, type: Register['type'], voice?: Voice): LineReading;
+  /** Reads a line in its type's home register (host speech for a transcript), whatever it resembles. */
+  readAtHome(features: FeatureBuffer, type: Register['type']): LineReading;
   /** The weight of one slot when read in `register`: a feature's share of the verdict is weight × value. */
   weight(index: number, register: number): number;
 }
@@ -74,8 +76,8 @@ export interface ModelSettings {
    */
   recognizerBits: number;
   /**
-   * From this many lines of a stream's type on, a line is read in the stream's voice, the register most of them
-   * read as alone (the home on a tie); before, each line is read on its own.
+   * From this many lines of a stream's type on, a line is read in the stream's voice: the register more than half
+   * of them read as alone, else the home; before, each line is read on its own.
    */
   voiceLines: number;
   registers: readonly Register[];
@@ -180,7 +182,15 @@ export class LinearModel implements LineModel {
     return best;
   }
 
-  /** Counts a line that reads alone as `alone` in its stream's voice; returns the register to read it in. */
+  readAtHome(features: FeatureBuffer, type: Register['type']): LineReading {
+    const register = this.#byType[type][0] ?? 0;
+    return { probability: sigmoid(logit(this.#views[register]!, features)), register };
+  }
+
+  /**
+   * Counts a line that reads alone as `alone` in its stream's voice; returns the register to read it in: the home
+   * unless most of the stream's lines (more than half) read as one other register.
+   */
   #inVoice(voice: Voice, alone: number, type: Register['type']): number {
     const candidates = this.#byType[type];
     if (candidates.length < 2) return alone;
@@ -188,7 +198,7 @@ export class LinearModel implements LineModel {
     voice[name] = (voice[name] ?? 0) + 1;
     let lines = 0;
     let lead = candidates[0]!;
-    let leadLines = -1;
+    let leadLines = 0;
     for (const r of candidates) {
       const n = voice[this.registers[r]!.name] ?? 0;
       lines += n;
@@ -197,7 +207,8 @@ export class LinearModel implements LineModel {
         leadLines = n;
       }
     }
-    return lines >= this.voiceLines ? lead : alone;
+    if (lines < this.voiceLines) return alone;
+    return leadLines * 2 > lines ? lead : candidates[0]!;
   }
 
   weight(index: number, register: number): number {

@@ -141,6 +141,19 @@ describe('language dispatch', () => {
     expect(f!.productId).toBe('blanket');
     expect(f!.explanation.clause).toContain('garbage');
   });
+
+  it("reads a mixed line's English stretch as its speaker's words, not as a text of its own", () => {
+    const monitor = createDetector({ products: [{ id: 'm', name: '极光 27寸显示器', brand: '极光', aliases: ['显示器'] }] });
+    const spec = '这款显示器IPS面板DCI P3色域还带Type C接口';
+    // Cut out and read alone as the first line of a stream, the spec terms look like a terse post's complaint.
+    const stretch = { eventId: 't1', type: 'transcript' as const, text: spec.replace(/[\u3400-\u9fff]/g, ' ') };
+    const alone = monitor.detect(stretch, { onAirProductId: 'm', voice: {}, language: 'en' });
+    expect(alone.map((f) => f.explanation.model?.register)).toEqual(['social post']);
+    // In the host's Chinese line they are host speech: nothing negative, and nothing counted in the voice.
+    const voice = {};
+    expect(monitor.detect({ ...stretch, text: spec }, { onAirProductId: 'm', voice })).toEqual([]);
+    expect(voice).toEqual({});
+  });
 });
 
 describe('Chinese detector: odd input', () => {

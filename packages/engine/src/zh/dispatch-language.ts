@@ -17,6 +17,12 @@ export function detectLanguage(text: string): 'en' | 'zh' {
   return 'en';
 }
 
+/** The English detector, with a way to read a stretch of a Chinese line that is not a line of its own. */
+export interface EnglishDetector extends Detector {
+  /** Reads English words cut from a Chinese line as their speaker's, not as a kind of text of their own. */
+  detectStretch(input: DetectInput, context: DetectContext): Finding[];
+}
+
 /**
  * Wraps the English detector so Chinese lines go to the Chinese rules, chosen by the line's or the session's
  * language or, for 'auto', per line. English stretches of a Chinese line also go through the English rules
@@ -24,7 +30,7 @@ export function detectLanguage(text: string): 'en' | 'zh' {
  */
 export function withChinese(
   catalog: Catalog,
-  english: Detector,
+  english: EnglishDetector,
   options: { language?: DetectLanguage; chinese?: ZhDetectorOptions },
 ): Detector {
   let chinese: Detector | null = null;
@@ -39,7 +45,7 @@ export function withChinese(
     if (!/[A-Za-z]{2}/.test(text) || (text.match(LATIN_WORD)?.length ?? 0) < MIXED_MIN_WORDS) return found;
     const blanked = { ...input, text: text.replace(CJK_CHAR, ' ') };
     const products = new Set(found.map((f) => f.productId));
-    for (const f of english.detect(blanked, context)) {
+    for (const f of english.detectStretch(blanked, context)) {
       if (products.has(f.productId)) continue;
       products.add(f.productId);
       found.push({ ...f, explanation: { ...f.explanation, clause: text.slice(...clauseRange(text, blanked.text, f.explanation.clause)) } });
