@@ -40,7 +40,9 @@ export function attribute(
   judged: readonly JudgedClause[],
   mentions: readonly Mention[],
   onAirProductId: string | null,
-  catalogueKeys: ReadonlySet<string> = new Set(),
+  catalogueKeys: ReadonlySet<string>,
+  /** The line the tokens came from. */
+  text: string,
 ): Attribution[] {
   const out: Attribution[] = [];
   // A catalogue word owned by another brand ("audiora buds") names another product: that clause is about it.
@@ -56,7 +58,7 @@ export function attribute(
     const namesHere = resolved.some((r) => r.mention.tokenStart >= clause.tokenStart && r.mention.tokenStart < clause.tokenEnd);
     const pointsHere = findDemonstrative(tokens, clause.tokenStart, clause.tokenEnd) !== null;
     const otherHere = rivals.some((m) => m.tokenStart >= clause.tokenStart && m.tokenStart < clause.tokenEnd) ||
-      speaksOfOtherProduct(tokens, clause.tokenStart, clause.tokenEnd, catalogueKeys);
+      speaksOfOtherProduct(tokens, clause.tokenStart, clause.tokenEnd, catalogueKeys, text);
     const continuesOther = previousAboutOther && !namesHere && !pointsHere;
     previousAboutOther = otherHere || continuesOther;
     if (!negative) return;

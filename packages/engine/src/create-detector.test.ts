@@ -120,6 +120,11 @@ describe('createDetector: polarity', () => {
     // A chat line may ask without a question mark; an auxiliary and a negator open a statement.
     expect(chat('would it suit oily skin', 'serum')).toEqual([]);
     expect(chat('would not recommend the serum')).toMatchObject([{ productId: 'serum' }]);
+    // "did you know…" announces a claim and "how bad…" exclaims; "do you know if…" and "how long…" still ask.
+    expect(products(chat('did you know this serum is the worst one they make?'))).toEqual(['serum']);
+    expect(chat('do you know if the serum is bad for sensitive skin?')).toEqual([]);
+    expect(products(chat('how annoying is it that the cap leaks', 'serum'))).toEqual(['serum']);
+    expect(chat('how long does the serum last?')).toEqual([]);
   });
 
   it('gives the bad words of a comparison to the other side, and keeps them when the product is the subject', () => {
@@ -261,6 +266,28 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(chat('my Zapmax charger died in a week', 'bank')).toEqual([]);
     expect(chat('the QuickCharge brick died in a week', 'bank')).toEqual([]);
     expect(products(chat('mine died in a week', 'bank'))).toEqual(['bank']);
+  });
+
+  it('takes shouted capitals, mocking case and hashtags for emphasis, not for another brand', () => {
+    expect(products(chat('MY SKIN BROKE OUT SO BAD', 'serum'))).toEqual(['serum']);
+    expect(products(chat('this is sO bad', 'serum'))).toEqual(['serum']);
+    expect(products(chat('i wiLL never buy this again', 'serum'))).toEqual(['serum']);
+    expect(products(chat('#TikTokMadeMeBuyIt and it broke me out', 'serum'))).toEqual(['serum']);
+    // A name capitalised as names are still is one: a brand after an owner, a CamelCase brand.
+    expect(chat('my Brantwood serum broke me out', 'serum')).toEqual([]);
+    expect(chat('the iPhone charger broke in a week', 'bank')).toEqual([]);
+  });
+
+  it("hears a skin reaction said as happening, not as the trouble a product treats", () => {
+    for (const line of ['my face is burning from this', 'it stings so bad', 'so itchy after one use', 'it gave me hives']) {
+      expect(chat(line, 'serum').map((f) => f.rule), line).toEqual(['phrase.skin-reaction']);
+    }
+    // A host's settled voice: twenty lines of host speech before these.
+    const inHostVoice = (text: string) =>
+      detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: 'serum', voice: { 'host speech': 20 } });
+    expect(inHostVoice('no burning, no stinging, just glow')).toEqual([]);
+    expect(inHostVoice('it calms redness and irritation')).toEqual([]);
+    expect(products(inHostVoice('honestly it stings a bit on broken skin, so patch test first'))).toEqual(['serum']);
   });
 
   it('counts a rival beating the product against the contracted product', () => {

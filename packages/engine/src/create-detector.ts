@@ -56,7 +56,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
-  // Findings name the model as well as the rules ("rules-13+line-8"); the rules alone keep the rules' version.
+  // Findings name the model as well as the rules ("rules-14+line-8"); the rules alone keep the rules' version.
   const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
@@ -117,7 +117,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
     } else if (!rulesSay) return [];
     const lineJudged = judged!;
     const strongest = new Map<string, Attribution>();
-    for (const a of attribute(tokens, lineJudged, mentions, onAir, mentionIndex.keys)) {
+    for (const a of attribute(tokens, lineJudged, mentions, onAir, mentionIndex.keys, text)) {
       const held = strongest.get(a.productId);
       if (!held || outranks(lineJudged[a.clauseIndex]!, lineJudged[held.clauseIndex]!)) strongest.set(a.productId, a);
     }

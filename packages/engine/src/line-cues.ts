@@ -1,4 +1,4 @@
-import { NEGATORS } from './lexicon.ts';
+import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
 // Words that open an inquiry ("is it waterproof?", "does it come in XL?"); "why"/"who" questions are left to
@@ -12,6 +12,8 @@ const INQUIRY_OPENERS = new Set([
 const LEAD_INS = new Set(['so', 'and', 'but', 'ok', 'okay', 'also', 'hey', 'wait', 'um', 'uh', 'then', 'oh', 'hi', 'hello', 'quick', 'question']);
 // What makes a question rhetorical: "is that even safe??", "seriously?".
 const RHETORICAL = new Set(['even', 'seriously', 'honestly', 'really', 'supposed']);
+// Openers that announce a claim in question form: "did you know it's the worst serum ever?" ("do you know if…" asks).
+const CLAIM_OPENERS = indexByFirstWord([['did', 'you', 'know'], ['did', 'u', 'know'], ['didnt', 'you', 'know']]);
 
 /** True when tokens [from, to) ask something (an inquiry) rather than complain in question form. */
 export function isInquiry(tokens: readonly Token[], from: number, to: number): boolean {
@@ -21,7 +23,9 @@ export function isInquiry(tokens: readonly Token[], from: number, to: number): b
     if (token.kind !== 'word') continue;
     if (opener === null) {
       if (LEAD_INS.has(token.norm)) continue;
-      if (!INQUIRY_OPENERS.has(token.norm)) return false;
+      if (!INQUIRY_OPENERS.has(token.norm) || hasAnySequence(tokens, CLAIM_OPENERS, i, Math.min(to, i + 3))) return false;
+      // "how bad is this", "how pathetic is it that…" exclaim; "how long does it last" asks.
+      if (token.norm === 'how' && (WORD_VALENCE.get(tokens[i + 1]?.norm ?? '') ?? 0) < 0) return false;
       opener = token.norm;
     } else if (RHETORICAL.has(token.norm)) return false;
   }

@@ -14,9 +14,16 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const PREVIOUS = new Set(['old', 'last', 'previous', 'former', 'ex']);
 const OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'ur']);
 
+// A CamelCase brand: capitalised parts ("AirPods", "QuickPot") or an i/e prefix ("iPhone", "eBay"). Random or
+// mocking capitals ("sO bad", "wiLL", "tRash") are no brand.
+const CAMEL_BRAND = /^(?:\p{Lu}\p{Ll}+|[ie])(?:\p{Lu}\p{Ll}+)+$/u;
+
+// Capitalised as a name is ("Brantwood"), not shouted in capitals ("MY SKIN BROKE OUT").
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+
 /** A capitalised word that reads as another brand ("Juicenetics", "Pantry"), not a catalogue word. */
 export function isCapitalisedRival(token: Token | undefined, catalogueKeys: ReadonlySet<string>): boolean {
-  return token !== undefined && token.text !== token.lower && /^\p{Lu}/u.test(token.text) && brandLike(token, catalogueKeys);
+  return token !== undefined && TITLE_CASE.test(token.text) && brandLike(token, catalogueKeys);
 }
 
 /** A word that reads as some other brand ("audiora buds", "QuickPot lid"): not everyday English, not in the catalogue. */
@@ -48,19 +55,22 @@ export function isRivalModifier(tokens: readonly Token[], mention: Mention, cata
 
 /**
  * True when tokens [from, to) talk about some other product: someone's previous one ("my old one", "my mom's last
- * cooker"), one of another brand ("my Brantwood boots"), or a CamelCase brand outside the catalogue ("QuickPot lid").
+ * cooker"), one of another brand ("my Brantwood boots"), or a CamelCase brand outside the catalogue ("QuickPot lid";
+ * a hashtag's words are a tag, not a brand: "#NeverAgain", "#TikTokMadeMeBuyIt"). `text` is the tokenised line.
  */
-export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to: number, catalogueKeys: ReadonlySet<string>): boolean {
+export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to: number, catalogueKeys: ReadonlySet<string>, text: string): boolean {
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
     // Most chat is lower case: the pattern runs only on words with a capital in them.
-    if (token.text !== token.lower && /\p{Ll}\p{Lu}/u.test(token.text) && !catalogueKeys.has(token.key)) return true;
+    if (token.text !== token.lower && /\p{Ll}\p{Lu}/u.test(token.text) && CAMEL_BRAND.test(token.text) && text[token.start - 1] !== '#' && !catalogueKeys.has(token.key)) {
+      return true;
+    }
     if (i === from) continue;
     const owner = tokens[i - 1]!;
     const owned = owner.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"));
     // "my husband" is no brand; a capitalised unknown word after an owner is ("my Brantwood boots").
-    const capitalised = token.text !== token.lower && /^\p{Lu}/u.test(token.text);
+    const capitalised = TITLE_CASE.test(token.text);
     if (owned && (PREVIOUS.has(token.key) || (capitalised && brandLike(token, catalogueKeys)))) return true;
   }
   return false;

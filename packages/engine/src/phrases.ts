@@ -59,6 +59,12 @@ export const NEGATIVE_PHRASES: readonly NegativePhrase[] = [
     'stretched out', 'not as good', 'not as fast', 'cheap plastic', 'feels cheap', 'looks cheap'),
   ...phrase('health-complaint', -2, 'made me sick', 'gave me a headache', 'broke me out', 'breaks me out', 'breaking me out', 'broke out', 'hurts my', 'hurt my',
     'burned my', 'burnt my', 'rubbed raw', 'rubbed my', 'dug into', 'repeats on me', 'gave me blisters'),
+  // A skin or body reacting: what a careful monitor of beauty and health products must never miss.
+  // Said as happening, not as the problem a product treats ("calms irritation", "goodbye breakouts").
+  ...phrase('skin-reaction', -3, 'it burns', 'it burned', 'it stings', 'it stung', 'is burning', 'was burning', 'started burning',
+    'burning sensation', 'face burn', 'skin burn', 'face burns', 'skin burns', 'face stings', 'skin stings', 'so itchy',
+    'made me itch', 'made me itchy', 'broke out in', 'gave me hives', 'gave me bumps', 'gave me red bumps', 'irritated my',
+    'clogged my pores'),
   ...phrase('cheaper-elsewhere', -2, 'half the price', 'half that', 'same thing for', 'cheaper and', 'costs more than',
     'cost more than', 'highway robbery', 'for that price', 'at this price', 'not worth the money', 'who is paying', "who's paying"),
 ];
