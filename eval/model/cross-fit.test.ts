@@ -37,11 +37,13 @@ describe('the line model, cross-fitted', () => {
     const rows = evaluate(written, [crossFittedEngine(sets)]);
     const f1 = Object.fromEntries(rows.filter((r) => r.kind === 'public').map((r) => [r.set, r.bySystem.anchorwatch!.f1]));
     console.log(`public sets, cross-fitted F1: ${JSON.stringify(f1)}`);
-    // Measured with rules-13 + line-8 (each set's streams read in their voice): yelp .869, imdb .850, tweets .938;
+    // Measured with rules-15 + line-8 (each set's streams read in their voice): yelp .869, imdb .851, tweets .946
+    // (rules-13 + line-8: .869, .850, .938);
     // line-6, each line read alone: .849, .815, .924; line-2, reading them as host speech: .782, .762, .867.
     expect(f1.yelp).toBeGreaterThanOrEqual(0.85);
     expect(f1.imdb).toBeGreaterThanOrEqual(0.845);
-    expect(f1['tweets (strict)']).toBeGreaterThanOrEqual(0.93);
+    // The issue's targets: imdb ≥ .845 (best peer + .10), tweets ≥ .946 (VADER's .976 − .03).
+    expect(f1['tweets (strict)']).toBeGreaterThanOrEqual(0.946);
   });
 
   it('scores the restaurant aspects it never trained on above their target with the shipped model', () => {

@@ -151,6 +151,12 @@ describe('createDetector: polarity', () => {
     expect(products(chat('the serum smelled weird at first and i hate it'))).toEqual(['serum']);
   });
 
+  it('knows complaint words the general lexicons lack', () => {
+    // Neither AFINN nor VADER rates "godawful" (they have "awful"); "sux" is VADER's.
+    expect(products(chat('the toner smell is godawful'))).toEqual(['toner']);
+    expect(products(chat('this serum sux'))).toEqual(['serum']);
+  });
+
   it('reads nothing into neutral or positive lines', () => {
     expect(chat('first up the glowlab serum, thirty mils', 'serum')).toEqual([]);
     expect(chat('omg the serum is the best thing i bought 😍', 'serum')).toEqual([]);
