@@ -296,6 +296,15 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(products(inHostVoice('honestly it stings a bit on broken skin, so patch test first'))).toEqual(['serum']);
   });
 
+  it("never lets the line model clear a reaction on the speaker's body; a past before the product is no reaction", () => {
+    // The shipped model reads this chat line as harmless (p < 0.1, its veto): too few chat reactions to learn from.
+    const [finding] = chat('my skin broke out', 'serum');
+    expect(finding).toMatchObject({ productId: 'serum', rule: 'phrase.health-complaint' });
+    expect(finding!.explanation.model!.probability).toBeLessThan(SHIPPED_MODEL!.veto);
+    expect(chat('my skin broke out all the time before i found this', 'serum')).toEqual([]);
+    expect(chat('i had a rash every week until i tried this', 'serum')).toEqual([]);
+  });
+
   it('counts a rival beating the product against the contracted product', () => {
     expect(products(chat('Zapmax is better than this and half the price', 'bank'))).toEqual(['bank']);
     expect(products(chat('Zapmax still better tbh', 'bank'))).toEqual(['bank']);

@@ -8,7 +8,7 @@ import { FeatureBuffer, FeatureKind } from './model/feature-buffer.ts';
 import { featureWords, lineFeatures } from './model/line-features.ts';
 import type { LineModel } from './model/linear-model.ts';
 import { SHIPPED_MODEL } from './model/shipped-model.ts';
-import { NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
+import { BODILY_HARM, NEGATIVE_PHRASES, type NegativePhrase } from './phrases.ts';
 import { applyRules } from './rules/apply-rules.ts';
 import { compileRules } from './rules/compile-rules.ts';
 import { compileTerms, scoreClause, type ClauseScore } from './score-clause.ts';
@@ -56,7 +56,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
-  // Findings name the model as well as the rules ("rules-15+line-8"); the rules alone keep the rules' version.
+  // Findings name the model as well as the rules ("rules-16+line-8"); the rules alone keep the rules' version.
   const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.
@@ -105,7 +105,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
       const { probability, register } = stretch ? model.readAtHome(features, input.type) : model.read(features, input.type, context?.voice);
       // The model may clear what the rules flagged or flag what they cleared (model/linear-model.ts: `veto`, and
       // each register's `flagAt`); the rules still say which clause and which product.
-      if (probability < model.veto || (!rulesSay && probability < model.registers[register]!.flagAt)) return [];
+      if ((probability < model.veto && !reportsHarm(judged)) || (!rulesSay && probability < model.registers[register]!.flagAt)) return [];
       reading = { model, probability, register, features, tokens, clauses };
       if (!judged) ({ mentions, judged } = judgeLine(tokens, text, clauses, scores, input.type));
       if (!rulesSay) {
@@ -138,6 +138,11 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   }
 
   return { version, detect };
+}
+
+/** True when a clause the rules found negative reports harm to the speaker's body (`BODILY_HARM`). */
+function reportsHarm(judged: readonly JudgedClause[] | null): boolean {
+  return judged?.some((j) => j.negative && j.score.phrases.some((p) => BODILY_HARM.has(p.slug))) ?? false;
 }
 
 // A phrase rule is the stronger evidence; between equals, the more negative clause explains the finding.

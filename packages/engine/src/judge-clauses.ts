@@ -70,10 +70,11 @@ export function judgeClauses(
       (score.complaints > 0 || judgesNamed(tokens, clause, score, namedEndsAt[i] ?? -1) || exclaimsDismay(tokens, clause));
     const evidence = score.phrases.length > 0 || score.total <= threshold || hedged || complains;
     // "drugstore serums are garbage compared to this": the bad words are the other side's; "ugh sold out again":
-    // they are about stock; "my skin was a disaster before this": about the speaker's past.
+    // they are about stock; "my skin was a disaster before this": about the speaker's past, even when they are a
+    // complaint's ("my skin broke out all the time before this").
     const { tokenStart: from, tokenEnd: to } = clause;
-    const aboutElse = score.phrases.length === 0 && score.total < 0 &&
-      (praisesByComparison(tokens, from, to) || speaksOfAvailability(tokens, from, to) || testifiesToBefore(tokens, from, to));
+    const aboutElse = score.total < 0 && (testifiesToBefore(tokens, from, to) ||
+      (score.phrases.length === 0 && (praisesByComparison(tokens, from, to) || speaksOfAvailability(tokens, from, to))));
     return { clause, score, negative: !asks && !aboutElse && evidence, settled: asks || aboutElse || rescored[i] !== scores[i] || score.denied.length > 0 };
   });
   // After an inquiry, the rest of the line gives its reason ("does it come with a manual? I'm not good with

@@ -153,7 +153,8 @@ export function speaksOfAvailability(tokens: readonly Token[], from: number, to:
 const OWN_SUBJECTS = new Set(['i', 'im', 'ive', 'id', 'my', 'we', 'were', 'weve', 'our', 'mine']);
 const BEFORE: readonly (readonly string[])[] = [
   ['before', 'this'], ['before', 'these'], ['before', 'it'], ['before', 'using'], ['at', 'first'],
-  ['used', 'to'], ['until', 'this'], ['until', 'these'],
+  ['used', 'to'], ['until', 'this'], ['until', 'these'], ['before', 'i', 'found'], ['before', 'i', 'tried'],
+  ['before', 'i', 'started'], ['before', 'i', 'switched'], ['until', 'i', 'found'], ['until', 'i', 'tried'],
 ];
 const BEFORE_INDEX = indexByFirstWord(BEFORE);
 
