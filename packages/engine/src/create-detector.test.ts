@@ -151,6 +151,13 @@ describe('createDetector: polarity', () => {
     expect(products(chat('the serum smelled weird at first and i hate it'))).toEqual(['serum']);
   });
 
+  it('hears the common complaints with the adverb people stress them with', () => {
+    for (const line of ["the pump doesn't even work", 'it did absolutely nothing for my dark spots', 'zero results after a month', 'looks so cheap tbh']) {
+      expect(products(chat(line, 'serum')), line).toEqual(['serum']);
+    }
+    expect(products(chat('feels plasticky', 'serum'))).toEqual(['serum']);
+  });
+
   it('knows complaint words the general lexicons lack', () => {
     // Neither AFINN nor VADER rates "godawful" (they have "awful"); "sux" is VADER's.
     expect(products(chat('the toner smell is godawful'))).toEqual(['toner']);

@@ -84,7 +84,7 @@ const PRODUCT_COMPLAINTS: Record<string, number> = {
   disconnects: -2, disconnecting: -2, gritty: -1, lumpy: -1, overcooked: -1, grainy: -1, muffled: -1, tinny: -1,
   staticky: -1, crackly: -1, rattling: -1, leaky: -2, peeled: -1, spendy: -1,
   burping: -1, blisters: -2, blister: -2, trick: -1, gimmick: -2, gimmicky: -2,
-  pmo: -2, godawful: -3, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
+  pmo: -2, godawful: -3, plasticky: -2, dies: -2, bugs: -1, forever: -1, useless: -2, worthless: -3, pointless: -2, unsafe: -3, expired: -3, counterfeit: -3,
 };
 
 // Everyday praise of food and products that neither AFINN nor VADER rates; it matters mostly when denied ("wasn't tasty").
