@@ -19,6 +19,9 @@ const chat = (text: string, onAir: string | null = null) =>
   detector.detect({ eventId: 'c1', type: 'chat', text, speaker: 'viewer' }, { onAirProductId: onAir });
 const host = (text: string, onAir: string | null = null) =>
   detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: onAir });
+// A host line in a settled host voice (twenty lines of host speech before it), as the worker reads a session's.
+const hostInVoice = (text: string, onAir: string | null = null) =>
+  detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: onAir, voice: { 'host speech': 20 } });
 const products = (findings: ReturnType<typeof chat>) => findings.map((f) => f.productId);
 
 describe('createDetector: host lines negative overall', () => {
@@ -281,6 +284,19 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(products(chat('mine died in a week', 'bank'))).toEqual(['bank']);
   });
 
+  it('leaves the product as it was and other makers as a class off the product on air', () => {
+    expect(host('the old formula was terrible, this new one fixed everything', 'serum')).toEqual([]);
+    expect(chat('the old one broke so i got this', 'bank')).toEqual([]);
+    expect(host('competitor brands are overpriced garbage', 'serum')).toEqual([]);
+    expect(host('other brands are overpriced garbage', 'serum')).toEqual([]);
+    expect(products(host('the new formula is terrible', 'serum'))).toEqual(['serum']);
+  });
+
+  it('hears regret at finding the product late as praise', () => {
+    expect(chat("i hate that i didn't find this sooner", 'serum')).toEqual([]);
+    expect(hostInVoice("honestly i hate that i didn't try it sooner", 'serum')).toEqual([]);
+  });
+
   it('takes shouted capitals, mocking case and hashtags for emphasis, not for another brand', () => {
     expect(products(chat('MY SKIN BROKE OUT SO BAD', 'serum'))).toEqual(['serum']);
     expect(products(chat('this is sO bad', 'serum'))).toEqual(['serum']);
@@ -295,12 +311,9 @@ describe('createDetector: live-commerce kinds of case', () => {
     for (const line of ['my face is burning from this', 'it stings so bad', 'so itchy after one use', 'it gave me hives']) {
       expect(chat(line, 'serum').map((f) => f.rule), line).toEqual(['phrase.skin-reaction']);
     }
-    // A host's settled voice: twenty lines of host speech before these.
-    const inHostVoice = (text: string) =>
-      detector.detect({ eventId: 't1', type: 'transcript', text, speaker: 'host' }, { onAirProductId: 'serum', voice: { 'host speech': 20 } });
-    expect(inHostVoice('no burning, no stinging, just glow')).toEqual([]);
-    expect(inHostVoice('it calms redness and irritation')).toEqual([]);
-    expect(products(inHostVoice('honestly it stings a bit on broken skin, so patch test first'))).toEqual(['serum']);
+    expect(hostInVoice('no burning, no stinging, just glow', 'serum')).toEqual([]);
+    expect(hostInVoice('it calms redness and irritation', 'serum')).toEqual([]);
+    expect(products(hostInVoice('honestly it stings a bit on broken skin, so patch test first', 'serum'))).toEqual(['serum']);
   });
 
   it("never lets the line model clear a reaction on the speaker's body; a past before the product is no reaction", () => {

@@ -57,6 +57,9 @@ export const IDIOM_VALENCE: ReadonlyArray<{ text: string; weight: number }> = [
   ]),
   ...['could not ask for', 'couldnt ask for', 'cant ask for', 'cannot ask for'].flatMap((ask) => ['better', 'a better', 'more'].map((best) => ({ text: `${ask} ${best}`, weight: 3 }))),
   ...['cant say enough good', 'can not say enough good', 'cannot say enough good'].map((text) => ({ text, weight: 3 })),
+  // Regret at finding it late praises it ("i hate that i didn't find this sooner"): outweighs the "hate".
+  ...['didnt', 'did not', 'never'].flatMap((not) => ['find', 'try', 'buy', 'get', 'discover', 'know about'].flatMap((verb) =>
+    ['this', 'it', 'these', 'them'].flatMap((it) => ['sooner', 'earlier'].map((when) => ({ text: `${not} ${verb} ${it} ${when}`, weight: 4 }))))),
 ];
 
 // Product-review complaints AFINN lacks; kept to words that are negative about any product in any category.

@@ -13,6 +13,11 @@ const DESCRIPTIONS = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'his', 'her', 'their']);
 const PREVIOUS = new Set(['old', 'last', 'previous', 'former', 'ex']);
 const OWNERS = new Set(['my', 'his', 'her', 'their', 'our', 'your', 'ur']);
+// "the old formula", "the previous version": the product as it was, not as it is sold now.
+const EARLIER = new Set(['old', 'previous', 'former']);
+// Other makers as a class ("competitor brands", "the competition", "other brands").
+const RIVAL_CLASS = new Set(['competitor', 'competitors', 'competition']);
+const CLASS_OF_BRANDS = new Set(['other', 'most', 'those', 'cheaper', 'drugstore', 'big']);
 
 // A CamelCase brand: capitalised parts ("AirPods", "QuickPot") or an i/e prefix ("iPhone", "eBay"). Random or
 // mocking capitals ("sO bad", "wiLL", "tRash") are no brand.
@@ -55,7 +60,8 @@ export function isRivalModifier(tokens: readonly Token[], mention: Mention, cata
 
 /**
  * True when tokens [from, to) talk about some other product: someone's previous one ("my old one", "my mom's last
- * cooker"), one of another brand ("my Brantwood boots"), or a CamelCase brand outside the catalogue ("QuickPot lid";
+ * cooker"), the product as it was ("the old formula"), other makers as a class ("competitor brands", "other
+ * brands"), one of another brand ("my Brantwood boots"), or a CamelCase brand outside the catalogue ("QuickPot lid";
  * a hashtag's words are a tag, not a brand: "#NeverAgain", "#TikTokMadeMeBuyIt"). `text` is the tokenised line.
  */
 export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to: number, catalogueKeys: ReadonlySet<string>, text: string): boolean {
@@ -66,8 +72,11 @@ export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to:
     if (token.text !== token.lower && /\p{Ll}\p{Lu}/u.test(token.text) && CAMEL_BRAND.test(token.text) && text[token.start - 1] !== '#' && !catalogueKeys.has(token.key)) {
       return true;
     }
+    if (RIVAL_CLASS.has(token.key)) return true;
     if (i === from) continue;
     const owner = tokens[i - 1]!;
+    if (token.key === 'brands' && CLASS_OF_BRANDS.has(owner.key)) return true;
+    if (owner.key === 'the' && EARLIER.has(token.key)) return true;
     const owned = owner.kind === 'word' && (OWNERS.has(owner.key) || owner.lower.endsWith("'s"));
     // "my husband" is no brand; a capitalised unknown word after an owner is ("my Brantwood boots").
     const capitalised = TITLE_CASE.test(token.text);
