@@ -69,9 +69,8 @@ export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to:
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
     // Most chat is lower case: the pattern runs only on words with a capital in them.
-    if (token.text !== token.lower && /\p{Ll}\p{Lu}/u.test(token.text) && CAMEL_BRAND.test(token.text) && text[token.start - 1] !== '#' && !catalogueKeys.has(token.key)) {
-      return true;
-    }
+    const cased = token.text !== token.lower;
+    if (cased && CAMEL_BRAND.test(token.text) && text[token.start - 1] !== '#' && !catalogueKeys.has(token.key)) return true;
     if (RIVAL_CLASS.has(token.key)) return true;
     if (i === from) continue;
     const owner = tokens[i - 1]!;

@@ -36,7 +36,7 @@ export interface LineModel {
   readonly registers: readonly Register[];
   /**
    * Reads a line. With its stream's `voice`, counts the line in it (as the register it reads as alone) and, once
-   * the stream has enough lines, reads it in the register most of them read as.
+   * the stream has `voiceLines`, reads it in the register more than half of them read as, else in the home.
    */
   read(features: FeatureBuffer, type: Register['type'], voice?: Voice): LineReading;
   /** Reads a line in its type's home register (host speech for a transcript), whatever it resembles. */

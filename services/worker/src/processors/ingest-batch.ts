@@ -72,14 +72,13 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
     const findings: Finding[] = [];
     // New lines are counted in the session's voice; lines read again are read in it without being counted twice.
     const voice = session.voice;
-    const lineCount = newLines.length;
     lines.forEach((line, i) => {
       const onAir = onAirAt(timeline, line.offsetStart);
       const input: DetectInput = { eventId: line.eventId, type: line.type, text: line.text, speaker: line.speaker };
       const context = {
         onAirProductId: onAir && productIds.has(onAir) ? onAir : null,
         language: session.language,
-        voice: i < lineCount ? voice : { ...voice },
+        voice: i < newLines.length ? voice : { ...voice },
       };
       for (const f of detector.detect(input, context)) {
         if (productIds.has(f.productId)) findings.push(f);
