@@ -1,5 +1,5 @@
 import { loadConfig } from '@anchorwatch/runtime';
-import { finding as findingSchema, type DetectionRule } from '@anchorwatch/schemas';
+import { finding as findingSchema, voice as voiceSchema, type DetectionRule, type Voice } from '@anchorwatch/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../create-detector.ts';
@@ -59,18 +59,20 @@ const input = fc.record({
 });
 const onAir = fc.constantFrom(null, 'serum', 'bank', 'a', 'not-in-catalog');
 
-/** Runs one detect call and returns its findings and how long it took. */
-function timed(line: DetectInput, onAirProductId: string | null) {
+/** Runs one detect call and returns its findings and how long it took; `voice` is the stream's, as in the worker. */
+function timed(line: DetectInput, onAirProductId: string | null, voice: Voice = {}) {
   const start = performance.now();
-  const findings = detector.detect(line, { onAirProductId });
+  const findings = detector.detect(line, { onAirProductId, voice });
   return { findings, ms: performance.now() - start };
 }
 
 describe('the detector with merchant rules, on any input', () => {
   it('never throws, returns valid findings with spans inside the line, and stays within a generous per-call budget', () => {
+    // One stream: every line is counted in one voice, which stays a voice (whole counts of registers).
+    const voice: Voice = {};
     fc.assert(
       fc.property(input, onAir, (line, on) => {
-        const { findings, ms } = timed(line, on);
+        const { findings, ms } = timed(line, on, voice);
         expect(ms).toBeLessThan(PER_CALL_BUDGET_MS);
         for (const f of findings) {
           findingSchema.parse(f);
@@ -84,6 +86,8 @@ describe('the detector with merchant rules, on any input', () => {
       }),
       { numRuns: 300 },
     );
+    expect(voiceSchema.parse(voice)).toEqual(voice);
+    expect(Object.values(voice).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
   it('runs the adversarial patterns over their worst inputs at the engine\'s own text cap without blowing up', () => {
