@@ -149,4 +149,24 @@ describe('the staff page', () => {
     expect(await card.locator('mark.product').allTextContents()).toEqual(['magsnap']);
     expect(await card.locator('mark.cue').allTextContents()).toEqual(['智商税']);
   });
+
+  it('marks a complaint whose words name two products, with nothing on air to say which, on both alerts', async () => {
+    const slides = await openSession(stack.apiUrl, tenant, [
+      { name: 'Halyard Recovery Slides', aliases: ['slides'] },
+      { name: 'Cushion Pool Slides', aliases: ['slides'] },
+    ], { startedAt, title: 'Summer shoes' });
+    const client = await IngestClient.connect(slides.session.ingestUrl, slides.session.ingestToken);
+    try {
+      client.send({ type: 'chat', id: 'c9', ts: new Date(Date.parse(startedAt) + 9000).toISOString(), user: 'viewer2', text: 'the slides are awful' });
+      await client.waitForAcks(['c9']);
+      const cards = page.locator('#alerts li[data-alert-id]', { hasText: 'the slides are awful' });
+      await cards.nth(1).waitFor();
+      const notes = new Map<string, string>();
+      for (let i = 0; i < 2; i++) notes.set((await cards.nth(i).locator('h3').textContent())!, (await cards.nth(i).locator('.ambiguous').textContent())!);
+      expect(notes.get('Halyard Recovery Slides')).toContain('“slides” also names Cushion Pool Slides');
+      expect(notes.get('Cushion Pool Slides')).toContain('“slides” also names Halyard Recovery Slides');
+    } finally {
+      await client.close();
+    }
+  });
 });

@@ -14,20 +14,30 @@ export interface Attribution {
 
 interface ResolvedMention {
   mention: Mention;
-  ids: string[];
+  ids: readonly string[];
 }
 
-/** A mention with an ambiguous alias settled: the on-air product if it is a candidate, else none. */
-function resolve(mention: Mention, onAirProductId: string | null): string[] {
-  if (mention.productIds.length === 1) return [...mention.productIds];
-  return onAirProductId && mention.productIds.includes(onAirProductId) ? [onAirProductId] : [];
+// An alias shared by up to this many products, unsettled by what is on air, is reported for each of them; words
+// naming more (a brand alone, across its range) name the maker rather than a product, and are reported for none.
+export const AMBIGUOUS_REPORT_LIMIT = 3;
+
+/**
+ * A mention with an ambiguous alias settled: the on-air product if it is a candidate; else, for an alias a few
+ * products share, all of them (reported as ambiguous); else none.
+ */
+function resolve(mention: Mention, onAirProductId: string | null): readonly string[] {
+  if (mention.productIds.length === 1) return mention.productIds;
+  if (onAirProductId && mention.productIds.includes(onAirProductId)) return [onAirProductId];
+  return mention.productIds.length <= AMBIGUOUS_REPORT_LIMIT ? mention.productIds : [];
 }
 
 const named = ({ mention, ids }: ResolvedMention, clauseIndex: number): Attribution[] =>
   ids.map((productId) => ({
     productId,
     clauseIndex,
-    product: { via: mention.via, text: mention.text, start: mention.start, end: mention.end },
+    product: ids.length > 1
+      ? { via: mention.via, text: mention.text, start: mention.start, end: mention.end, ambiguousWith: ids.filter((id) => id !== productId) }
+      : { via: mention.via, text: mention.text, start: mention.start, end: mention.end },
   }));
 
 /**

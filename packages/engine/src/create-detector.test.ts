@@ -81,9 +81,25 @@ describe('createDetector: mentions and attribution', () => {
     expect(f).toMatchObject({ productId: 'bank', rule: 'phrase.broke', explanation: { clause: 'but it broke in a week' } });
   });
 
-  it('settles an alias shared by two products only when one of them is on air', () => {
-    expect(products(chat('the slides are awful', 'slides-b'))).toEqual(['slides-b']);
-    expect(chat('the slides are awful', 'serum')).toEqual([]);
+  it('settles an alias shared by two products when one of them is on air, else reports it for both as ambiguous', () => {
+    const [settled, ...none] = chat('the slides are awful', 'slides-b');
+    expect(settled).toMatchObject({ productId: 'slides-b', explanation: { product: { text: 'slides', via: 'alias' } } });
+    expect(settled!.explanation.product.ambiguousWith).toBeUndefined();
+    expect(none).toEqual([]);
+    const reported = chat('the slides are awful', 'serum');
+    expect(reported.map((f) => [f.productId, f.explanation.product.ambiguousWith])).toEqual([
+      ['slides-a', ['slides-b']],
+      ['slides-b', ['slides-a']],
+    ]);
+    for (const f of reported) findingSchema.parse(f);
+  });
+
+  it('reports nothing for a brand named alone across more products than an alias could share', () => {
+    const range = createDetector({
+      products: ['Serum', 'Toner', 'Cleanser', 'Mask'].map((type) => ({ id: type.toLowerCase(), name: `Lumora ${type}`, brand: 'Lumora', aliases: [] })),
+    });
+    expect(range.detect({ eventId: 'c1', type: 'chat', text: 'lumora is a scam' }, { onAirProductId: null })).toEqual([]);
+    expect(range.detect({ eventId: 'c1', type: 'chat', text: 'lumora is a scam' }, { onAirProductId: 'mask' })).toMatchObject([{ productId: 'mask' }]);
   });
 
   it('explains with spans into the original text', () => {

@@ -32,6 +32,11 @@ export const explanation = z.object({
     text: z.string(),
     start: z.number().int().min(0),
     end: z.number().int().min(0),
+    /**
+     * The other catalogue products the same words name, when nothing on air settles which one was meant (an alias
+     * two products share): the complaint is reported for each of them, none guessed.
+     */
+    ambiguousWith: z.array(z.string()).optional(),
   }),
   cues: z.array(z.object({ text: z.string(), weight: z.number(), source: z.enum(['lexicon', 'phrase']) })),
   negated: z.array(z.string()),

@@ -12,6 +12,8 @@ const statusLabel: Record<Alert['status'], string> = {
 
 export interface CardContext {
   product: Product | undefined;
+  /** Names of the other products the alert's words also name (an alias they share, nothing on air to settle it). */
+  alsoNamed: readonly string[];
   session: Session | undefined;
   selected: boolean;
   dismissDraft: string | null;
@@ -60,6 +62,9 @@ export function renderAlertCard(li: HTMLLIElement, a: Alert, ctx: CardContext): 
       timeEl(a.occurredAt),
       ctx.session?.title ? ` · ${ctx.session.title}` : '',
     ),
+    ctx.alsoNamed.length > 0
+      ? h('p', { class: 'ambiguous' }, `“${a.explanation.product.text}” also names ${ctx.alsoNamed.join(', ')}: the line does not say which, so each has an alert.`)
+      : null,
     who
       ? h('p', { class: 'who' }, `${statusLabel[who.to]} by ${who.by.name} at `, timeEl(who.at), who.reason ? ` — “${who.reason}”` : '')
       : null,

@@ -62,6 +62,7 @@ function drawAlert(s: State, a: Alert): void {
   }
   renderAlertCard(li, a, {
     product: s.products.get(a.productId),
+    alsoNamed: (a.explanation.product.ambiguousWith ?? []).map((id) => s.products.get(id)?.name ?? 'another product'),
     session: s.sessions.get(a.sessionId),
     selected: s.selected === a.id,
     dismissDraft: s.drafts.get(a.id) ?? null,

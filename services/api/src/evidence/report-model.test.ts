@@ -16,4 +16,11 @@ describe('describeWhy', () => {
     const register = describeWhy({ ...base, model: { version: 'line-3', probability: 0.95, register: 'host speech', words: [] } });
     expect(register).toBe('Why: clause “the texture was like glue”; cues none; line model line-3 reading it as host speech: negative with probability 0.95 (no single word).');
   });
+
+  it('says when the words naming the product also name others, so the complaint was reported for each', () => {
+    const product = { via: 'alias' as const, text: 'slides', start: 4, end: 10, ambiguousWith: ['p2'] };
+    expect(describeWhy({ ...base, product, cues: [{ text: 'awful', weight: -3, source: 'lexicon' }] })).toBe(
+      'Why: clause “the texture was like glue”; cues awful; “slides” also names 1 other catalogue product and nothing on air said which, so it is reported for each.',
+    );
+  });
 });

@@ -79,8 +79,9 @@ export function describeConnections(connections: readonly ConnectionPeriod[]): s
 }
 
 /**
- * Why the detector flagged a clip, in one sentence both formats print: the clause, the words that made it negative
- * and, when the line model read it, the kind of text it read it as, its probability and the words that weighed most.
+ * Why the detector flagged a clip, in one sentence both formats print: the clause, the words that made it negative,
+ * whether the words naming the product also name others and, when the line model read it, the kind of text it read
+ * it as, its probability and the words that weighed most.
  */
 export function describeWhy(explanation: ClipDocument['alert']['explanation']): string {
   const cues = explanation.cues.map((q) => q.text).join(', ') || 'none';
@@ -88,5 +89,9 @@ export function describeWhy(explanation: ClipDocument['alert']['explanation']): 
   const read = model
     ? `; line model ${model.version}${model.register ? ` reading it as ${model.register}` : ''}: negative with probability ${model.probability.toFixed(2)} (${model.words.map((w) => (w.negated ? `${w.text} (negated)` : w.text)).join(', ') || 'no single word'})`
     : '';
-  return `Why: clause “${explanation.clause}”; cues ${cues}${read}.`;
+  const others = explanation.product.ambiguousWith?.length ?? 0;
+  const ambiguous = others > 0
+    ? `; “${explanation.product.text}” also names ${others} other catalogue product${others === 1 ? '' : 's'} and nothing on air said which, so it is reported for each`
+    : '';
+  return `Why: clause “${explanation.clause}”; cues ${cues}${ambiguous}${read}.`;
 }
