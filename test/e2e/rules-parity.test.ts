@@ -28,7 +28,7 @@ beforeAll(async () => {
   tenant = await createTenant(stack.pool);
   live = await openSession(stack.apiUrl, tenant, [
     { name: 'GlowLab Vitamin C Serum', aliases: ['glowlab serum'] },
-    { name: 'VoltCore MagSnap Power Bank', aliases: ['magsnap'] },
+    { name: 'VoltCore MagSnap Power Bank', aliases: ['magsnap'], sku: 'VC-MS-10K' },
     { name: 'IronRoot Cast Iron Skillet', aliases: ['ironroot skillet'] },
   ], { startedAt });
   dir = mkdtempSync(join(tmpdir(), 'aw-parity-'));
@@ -61,6 +61,7 @@ function ruleLines(skillet: string): IngestEvent[] {
     chat('r-c4', 520, 'ben', 'ironroot skillet rusted after one wash, total rip-off'),
     chat('r-c5', 530, 'cid', 'my ironroot skillet cracked, do not buy it'),
     chat('r-c6', 535, 'dee', 'ironroot skillet is trash'),
+    chat('r-c7', 540, 'eve', 'my VC-MS-10K died in a day'),
   ];
 }
 
@@ -81,7 +82,7 @@ describe('merchant rules end to end', () => {
     // What the CLI prints, from the rules as the API lists them.
     const stored = await call<ContractRule[]>(stack.apiUrl, 'GET', `/v1/contracts/${live.contract.id}/rules`, tenant.adminKey);
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(stored.body));
-    writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ products: live.products.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) }));
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ products: live.products.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, sku: p.sku })) }));
     writeFileSync(join(dir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
     const { stdout } = await run(process.execPath, [
       'services/cli/bin/anchorwatch.js', 'detect', '--catalog', join(dir, 'catalog.json'), '--input', join(dir, 'events.jsonl'),
@@ -117,6 +118,7 @@ describe('merchant rules end to end', () => {
     const byEvent = (id: string) => alerts.filter((a) => a.eventId === id);
     expect(byEvent('r-t1')[0]).toMatchObject({ kind: 'host_negative', productId: skillet, severity: 'medium', explanation: { rules: [{ name: 'Sends buyers elsewhere', match: { text: 'buy it elsewhere' } }] } });
     expect(byEvent('r-c1')[0]).toMatchObject({ severity: 'critical', explanation: { product: { text: 'magsnap' }, rules: [{ kind: 'keyword', match: { text: 'warped' } }] } });
+    expect(byEvent('r-c7')[0]).toMatchObject({ productId: live.products[1]!.id, explanation: { product: { via: 'sku', text: 'VC-MS-10K' } } });
     expect(byEvent('r-c2')[0]).toMatchObject({ productId: live.products[1]!.id, severity: 'low', explanation: { rules: [{ kind: 'regex', match: { text: 'batch #20931' } }] } });
     const burst = alerts.filter((a) => a.kind === 'chat_burst' && a.productId === skillet);
     expect(burst).toHaveLength(1);

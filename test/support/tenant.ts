@@ -24,7 +24,7 @@ export interface LiveSession {
 export async function openSession(
   apiUrl: string,
   tenant: Tenant,
-  products: { name: string; aliases?: string[]; brand?: string }[],
+  products: { name: string; aliases?: string[]; brand?: string; sku?: string }[],
   session: { startedAt?: string; title?: string; mediaUrl?: string; language?: 'auto' | 'en' | 'zh' } = {},
   contractOptions: { evidencePreRollSeconds?: number; evidencePostRollSeconds?: number } = {},
 ): Promise<LiveSession> {

@@ -62,6 +62,21 @@ describe('findMentions', () => {
   it('reports every product an ambiguous alias belongs to', () => {
     expect(mentionsIn('the slides')[0]!.productIds).toEqual(['shared-a', 'shared-b']);
   });
+
+  it('finds a SKU code as written, spaced or run together, and not a code too short to tell from a number', () => {
+    const skus = compileMentions({
+      products: [
+        { id: 'bank', name: 'VoltCore MagSnap Power Bank', sku: 'VC-MS-10K', aliases: [] },
+        { id: 'mat', name: 'Yoga Mat', sku: 'YM2291', aliases: [] },
+        { id: 'cap', name: 'Cap', sku: 'S1', aliases: [] },
+      ],
+    });
+    const found = (text: string) => findMentions(skus, tokenize(text), text).map((m) => [m.productIds[0], m.via, m.text]);
+    expect(found('is VC-MS-10K the new one')).toEqual([['bank', 'sku', 'VC-MS-10K']]);
+    expect(found('my vc ms 10k and vcms10k')).toEqual([['bank', 'sku', 'vc ms 10k'], ['bank', 'sku', 'vcms10k']]);
+    expect(found('the ym2291 slips')).toEqual([['mat', 'sku', 'ym2291']]);
+    expect(found('size s1 please, the 10k one')).toEqual([]);
+  });
 });
 
 describe('findMentions: typos, mishearings and brands', () => {

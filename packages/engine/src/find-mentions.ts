@@ -5,12 +5,11 @@ import { termKeys, type Token } from './tokenize.ts';
 import { WordSet } from './word-set.ts';
 import { WordTable } from './word-table.ts';
 
-/** How a term names its products: their ids (frozen, handed to mentions as is), and 'name' if it names one of them. */
-interface Naming {
-  readonly ids: readonly string[];
-  readonly via: 'name' | 'alias';
-}
-type Via = 'name' | 'alias' | 'fuzzy' | 'phonetic';
+/** How a term names its products: what names them, the strongest first ('name' over 'alias' over 'sku'). */
+type Naming = { readonly ids: readonly string[]; readonly via: TermKind };
+type TermKind = 'name' | 'alias' | 'sku';
+type Via = TermKind | 'fuzzy' | 'phonetic';
+const RANK: Record<TermKind, number> = { name: 3, alias: 2, sku: 1 };
 
 /** A catalogue product named in a line. Several ids when one alias belongs to several products. */
 export interface Mention {
@@ -41,15 +40,19 @@ export interface MentionIndex {
 const singular = (key: string): string => (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key);
 
 /** Terms while compiling, by joined keys: product ids in the order first added, 'name' once an entry is a name. */
-type Drafts = Map<string, { keys: readonly string[]; naming: Map<string, 'name' | 'alias'> }>;
+type Drafts = Map<string, { keys: readonly string[]; naming: Map<string, TermKind> }>;
 
-function addDraft(drafts: Drafts, keys: readonly string[], id: string, via: 'name' | 'alias'): void {
+function addDraft(drafts: Drafts, keys: readonly string[], id: string, via: TermKind): void {
   if (keys.length === 0) return;
   const joined = keys.join(' ');
-  const draft = drafts.get(joined) ?? { keys, naming: new Map() };
-  if (draft.naming.get(id) !== 'name') draft.naming.set(id, via);
+  const draft = drafts.get(joined) ?? { keys, naming: new Map<string, TermKind>() };
+  const held = draft.naming.get(id);
+  if (!held || RANK[via] > RANK[held]) draft.naming.set(id, via);
   drafts.set(joined, draft);
 }
+
+// A SKU code short enough to be an everyday number or word ("100", "S") would be found everywhere.
+const MIN_SKU_LENGTH = 4;
 
 /**
  * Compiles product names, aliases, brand-prefixed aliases and brands into a token trie, and the distinctive words
@@ -86,6 +89,12 @@ export function compileMentions(catalog: Catalog): MentionIndex {
       }
     };
     add(product.name, 'name');
+    // A SKU code as written ("VC-MS-10K": the words vc ms 10k) and run together ("vcms10k").
+    const sku = product.sku ? termKeys(product.sku, 'key') : [];
+    if (sku.join('').length >= MIN_SKU_LENGTH) {
+      addDraft(drafts, sku, product.id, 'sku');
+      if (sku.length > 1) addDraft(drafts, [sku.join('')], product.id, 'sku');
+    }
     for (const alias of product.aliases) {
       add(alias, 'alias');
       // People say "VoltCore MagSnap" as often as "MagSnap"; the catalogue need not list both.
@@ -104,7 +113,7 @@ export function compileMentions(catalog: Catalog): MentionIndex {
   const words = new WordTable();
   const exact = new TokenTrie<Naming>(words);
   for (const { keys, naming } of drafts.values()) {
-    const via = [...naming.values()].includes('name') ? 'name' : 'alias';
+    const via = [...naming.values()].reduce((best, v) => (RANK[v] > RANK[best] ? v : best));
     exact.add(keys, Object.freeze({ ids: Object.freeze([...naming.keys()]), via }));
   }
   const keys = new WordSet(exactKeys, words);

@@ -13,8 +13,8 @@ export const severityRank: Record<Severity, number> = { low: 0, medium: 1, high:
 export const findingKind = z.enum(['host_negative', 'chat_negative', 'chat_burst']);
 export type FindingKind = z.infer<typeof findingKind>;
 
-/** How a product was found in the text: exactly, loosely (a typo, a mishearing) or by being on air. */
-export const mentionVia = z.enum(['name', 'alias', 'on_air', 'fuzzy', 'phonetic']);
+/** How a product was found in the text: by name, alias or SKU code, loosely (a typo, a mishearing) or by being on air. */
+export const mentionVia = z.enum(['name', 'alias', 'sku', 'on_air', 'fuzzy', 'phonetic']);
 
 /**
  * How a stream's transcript lines have read so far: how many lines the line model, reading each on its own, took
