@@ -63,6 +63,19 @@ describe('findMentions', () => {
     expect(mentionsIn('the slides')[0]!.productIds).toEqual(['shared-a', 'shared-b']);
   });
 
+  it('folds accents both ways: "creme brulee" names "Crème Brûlée", "crème fraîche" names "Creme Fraiche"', () => {
+    const accents = compileMentions({
+      products: [
+        { id: 'balm', name: 'Crème Brûlée Lip Balm', brand: 'Maison Élan', aliases: [] },
+        { id: 'mask', name: 'Creme Fraiche Mask', aliases: [] },
+      ],
+    });
+    const found = (text: string) => findMentions(accents, tokenize(text), text).map((m) => [m.productIds[0], m.text]);
+    expect(found('the creme brulee lip balm melted')).toEqual([['balm', 'creme brulee lip balm']]);
+    expect(found('MAISON ELAN again')).toEqual([['balm', 'MAISON ELAN']]);
+    expect(found('my Crème Fraîche Mask')).toEqual([['mask', 'Crème Fraîche Mask']]);
+  });
+
   it('finds a SKU code as written, spaced or run together, and not a code too short to tell from a number', () => {
     const skus = compileMentions({
       products: [

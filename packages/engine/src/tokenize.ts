@@ -133,12 +133,23 @@ const LEET: Record<string, string> = { '@': 'a', $: 's' };
 function wordToken(text: string, lowerCased: string, start: number, end: number): Token {
   if (lowerCased.includes('@') || lowerCased.includes('$')) lowerCased = lowerCased.replace(/[@$]/g, (c) => LEET[c] ?? c);
   if (!lowerCased.includes("'") && !lowerCased.includes('’')) {
-    return { kind: 'word', text, lower: lowerCased, norm: lowerCased, key: lowerCased, start, end };
+    return { kind: 'word', text, lower: lowerCased, norm: lowerCased, key: withoutAccents(lowerCased), start, end };
   }
   const lower = lowerCased.replaceAll('’', "'");
   const norm = lower.replaceAll("'", '');
   const key = lower.endsWith("'s") ? lower.slice(0, -2).replaceAll("'", '') : norm;
-  return { kind: 'word', text, lower, norm, key, start, end };
+  return { kind: 'word', text, lower, norm, key: withoutAccents(key), start, end };
+}
+
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+
+/**
+ * A word's matching key without accents ("crème brûlée" names "Creme Brulee" and back); other scripts are
+ * recomposed as they were (Hangul decomposes and recomposes whole).
+ */
+function withoutAccents(word: string): string {
+  return BEYOND_ASCII.test(word) ? word.normalize('NFD').replace(MARKS, '').normalize('NFC') : word;
 }
 
 /** The keys of a catalogue alias or phrase, tokenised exactly as a line would be. */
