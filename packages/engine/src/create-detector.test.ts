@@ -126,6 +126,12 @@ describe('createDetector: polarity', () => {
     expect(host('they say the serum is fake. it is not fake')).toEqual([]);
     expect(host('they say the serum is fake')).toHaveLength(1);
     expect(chat('zero complaints about the toner')).toEqual([]);
+    // The issue's own example: a report denied by a bare "it isn't", from a host or a viewer.
+    expect(hostInVoice("people say it's fake — it isn't", 'serum')).toEqual([]);
+    expect(chat("people say the serum is a scam, nope, it's not")).toEqual([]);
+    // A report agreed with, or followed by a complaint of one's own, still counts.
+    expect(products(chat("people say the serum is fake and honestly i agree"))).toEqual(['serum']);
+    expect(products(chat('my friend said the serum broke, it does not work at all'))).toEqual(['serum']);
   });
 
   it('does not call an inquiry negative, but reads a complaint in question form as a complaint', () => {

@@ -1,7 +1,8 @@
 import { findDemonstrative } from './deixis.ts';
 import { NEGATORS, WORD_VALENCE } from './lexicon.ts';
 import {
-  isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, speaksOfAvailability, speaksOfThePast, testifiesToBefore,
+  isConcession, isHostReassurance, isInquiry, opensAsQuestion, praisesByComparison, rebutsReport, speaksOfAvailability, speaksOfThePast,
+  testifiesToBefore,
 } from './line-cues.ts';
 import type { Clause } from './split-clauses.ts';
 import type { ClauseScore } from './score-clause.ts';
@@ -81,6 +82,13 @@ export function judgeClauses(
   // gadgets"): only a complaint phrase makes it negative.
   const firstAsks = judged.length > 0 && judged[0]!.clause.question && isInquiry(tokens, judged[0]!.clause.tokenStart, judged[0]!.clause.tokenEnd);
   if (firstAsks) for (const j of judged.slice(1)) if (j.score.phrases.length === 0 && speaksOfSelf(tokens, j.clause)) settle(j);
+  // "people say it's fake — it isn't": a complaint reported to be denied by the bare denial after it.
+  for (let i = 0; i + 1 < judged.length; i++) {
+    if (judged[i]!.negative && rebutsReport(tokens, judged[i]!.clause, judged[i + 1]!.clause)) {
+      settle(judged[i]!);
+      judged[i + 1]!.settled = true;
+    }
+  }
   for (let i = 1; i < judged.length; i++) {
     const before = judged[i - 1]!;
     const after = judged[i]!;

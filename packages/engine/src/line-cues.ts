@@ -72,6 +72,36 @@ export function isHostReassurance(tokens: readonly Token[]): boolean {
   return remedy || (reported && denial) || hasAnySequence(tokens, REMEDY_INDEX);
 }
 
+// Reporting what others say or think ("people say it's fake", "ppl saying it's a scam").
+const REPORTING = new Set(['say', 'says', 'saying', 'said', 'claim', 'claims', 'claiming', 'think', 'thinks', 'thinking', 'heard']);
+// The words of a bare denial ("it isn't", "nope, not true", "it's really not"): nothing but these, and a negator.
+const DENIAL_WORDS = new Set([
+  'it', 'its', 'is', 'isnt', 'not', 'nope', 'no', 'thats', 'that', 'true', 'wrong', 'false', 'doesnt', 'does', 'dont',
+  'do', 'they', 'theyre', 'are', 'arent', 'at', 'all', 'lol', 'really', 'actually', 'definitely', 'totally', 'was',
+  'wasnt', 'were', 'werent', 'just', 'so', 'fr',
+]);
+const DENYING = new Set(['isnt', 'not', 'nope', 'no', 'wrong', 'false', 'doesnt', 'dont', 'arent', 'wasnt', 'werent']);
+const BARE_DENIAL_MAX_WORDS = 5;
+
+/**
+ * True when clause `reported` reports what others say or think and the clause after it is a bare denial:
+ * "people say it's fake — it isn't", "ppl saying it's a scam, nope". The complaint is quoted to be denied.
+ */
+export function rebutsReport(tokens: readonly Token[], reported: { tokenStart: number; tokenEnd: number }, denial: { tokenStart: number; tokenEnd: number }): boolean {
+  let reports = false;
+  for (let i = reported.tokenStart; i < reported.tokenEnd && !reports; i++) reports = REPORTING.has(tokens[i]!.norm);
+  if (!reports) return false;
+  let words = 0;
+  let denies = false;
+  for (let i = denial.tokenStart; i < denial.tokenEnd; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word') continue;
+    if (!DENIAL_WORDS.has(token.norm) || ++words > BARE_DENIAL_MAX_WORDS) return false;
+    if (DENYING.has(token.norm)) denies = true;
+  }
+  return denies;
+}
+
 /** Word sequences indexed by their first word, so a line is scanned once whatever the number of sequences. */
 function indexByFirstWord(sequences: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
   const index = new Map<string, (readonly string[])[]>();
