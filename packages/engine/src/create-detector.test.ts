@@ -181,6 +181,8 @@ describe('createDetector: polarity', () => {
       expect(products(chat(line, 'serum')), line).toEqual(['serum']);
     }
     expect(products(chat('feels plasticky', 'serum'))).toEqual(['serum']);
+    // "not worth it" is the not-worth rule, as "not worth" is.
+    expect(chat('honestly not worth it', 'serum').map((f) => f.rule)).toEqual(['phrase.not-worth']);
   });
 
   it('knows complaint words the general lexicons lack', () => {
