@@ -37,14 +37,14 @@ describe('the line model, cross-fitted', () => {
     const rows = evaluate(written, [crossFittedEngine(sets)]);
     const f1 = Object.fromEntries(rows.filter((r) => r.kind === 'public').map((r) => [r.set, r.bySystem.anchorwatch!.f1]));
     console.log(`public sets, cross-fitted F1: ${JSON.stringify(f1)}`);
-    // Measured with rules-17 + line-8 (each set's streams read in their voice): yelp .870, imdb .852, tweets .9458
-    // (rules-15: .869, .851, .9462; rules-13 + line-8: .869, .850, .938);
+    // Measured with rules-24 + line-8 (each set's streams read in their voice): yelp .870, imdb .852, tweets .9463
+    // (rules-17: tweets .9458; rules-15: .869, .851, .9462; rules-13 + line-8: .869, .850, .938);
     // line-6, each line read alone: .849, .815, .924; line-2, reading them as host speech: .782, .762, .867.
     expect(f1.yelp).toBeGreaterThanOrEqual(0.85);
     expect(f1.imdb).toBeGreaterThanOrEqual(0.845);
     // The issue's targets: imdb ≥ .845 (best peer + .10), tweets ≥ .946 (VADER's .976 − .03). Tweets sits on its
-    // target: any retrain moves it by a line (±.0004), so its floor is a line below.
-    expect(f1['tweets (strict)']).toBeGreaterThanOrEqual(0.945);
+    // target (a retrain moves it by a line, ±.0004): a change that loses that line fails here, on purpose.
+    expect(f1['tweets (strict)']).toBeGreaterThanOrEqual(0.946);
   });
 
   it('scores the restaurant aspects it never trained on above their target with the shipped model', () => {

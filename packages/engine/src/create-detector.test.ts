@@ -325,6 +325,7 @@ describe('createDetector: live-commerce kinds of case', () => {
     expect(products(chat('MY SKIN BROKE OUT SO BAD', 'serum'))).toEqual(['serum']);
     expect(products(chat('this is sO bad', 'serum'))).toEqual(['serum']);
     expect(products(chat('i wiLL never buy this again', 'serum'))).toEqual(['serum']);
+    expect(products(chat('iWas so mad, it broke in a day', 'serum'))).toEqual(['serum']);
     expect(products(chat('#TikTokMadeMeBuyIt and it broke me out', 'serum'))).toEqual(['serum']);
     // A name capitalised as names are still is one: a brand after an owner, a CamelCase brand.
     expect(chat('my Brantwood serum broke me out', 'serum')).toEqual([]);

@@ -20,8 +20,10 @@ const RIVAL_CLASS = new Set(['competitor', 'competitors', 'competition']);
 const CLASS_OF_BRANDS = new Set(['other', 'most', 'those', 'cheaper', 'drugstore', 'big']);
 
 // A CamelCase brand: capitalised parts ("AirPods", "QuickPot") or an i/e prefix ("iPhone", "eBay"). Random or
-// mocking capitals ("sO bad", "wiLL", "tRash") are no brand.
+// mocking capitals ("sO bad", "wiLL", "tRash") are no brand, nor is a pronoun run into its verb ("iWas", "iAm").
 const CAMEL_BRAND = /^(?:\p{Lu}\p{Ll}+|[ie])(?:\p{Lu}\p{Ll}+)+$/u;
+const isCamelBrand = (text: string): boolean => CAMEL_BRAND.test(text) && !FUNCTION_WORDS.has(text.slice(1).toLowerCase());
+
 
 // Capitalised as a name is ("Brantwood"), not shouted in capitals ("MY SKIN BROKE OUT").
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
@@ -70,7 +72,7 @@ export function speaksOfOtherProduct(tokens: readonly Token[], from: number, to:
     if (token.kind !== 'word') continue;
     // Most chat is lower case: the pattern runs only on words with a capital in them.
     const cased = token.text !== token.lower;
-    if (cased && CAMEL_BRAND.test(token.text) && text[token.start - 1] !== '#' && !catalogueKeys.has(token.key)) return true;
+    if (cased && isCamelBrand(token.text) && text[token.start - 1] !== '#' && !catalogueKeys.has(token.key)) return true;
     if (RIVAL_CLASS.has(token.key)) return true;
     if (i === from) continue;
     const owner = tokens[i - 1]!;
