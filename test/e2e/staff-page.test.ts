@@ -161,6 +161,8 @@ describe('the staff page', () => {
       await client.waitForAcks(['c9']);
       const cards = page.locator('#alerts li[data-alert-id]', { hasText: 'the slides are awful' });
       await cards.nth(1).waitFor();
+      // The new products' names arrive with the catalogue refresh the first alert about them triggers.
+      await cards.locator('h3', { hasText: /Slides$/ }).nth(1).waitFor();
       const notes = new Map<string, string>();
       for (let i = 0; i < 2; i++) notes.set((await cards.nth(i).locator('h3').textContent())!, (await cards.nth(i).locator('.ambiguous').textContent())!);
       expect(notes.get('Halyard Recovery Slides')).toContain('“slides” also names Cushion Pool Slides');
