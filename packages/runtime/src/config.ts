@@ -31,6 +31,8 @@ const configSchema = z.object({
   WORKER_JOB_ATTEMPTS: positiveInt.default(10),
   WORKER_CATALOG_TTL_MS: positiveInt.default(5000),
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
+  WORKER_ORDER_WAIT_MS: positiveInt.default(5000),
+  WORKER_ORDER_RETRY_MS: positiveInt.default(50),
   API_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   OUTBOX_POLL_MS: positiveInt.default(1000),
   OUTBOX_BATCH_SIZE: positiveInt.default(500),

@@ -18,10 +18,11 @@ interface SessionRow {
   ended_at: Date | null;
   language: SessionLanguage;
   voice: unknown;
+  batch_seq: string;
 }
 
 const columns =
-  'id, merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, status, created_at, ended_at, language, voice';
+  'id, merchant_id, contract_id, platform, title, media_url, started_at, started_at_source, status, created_at, ended_at, language, voice, batch_seq';
 
 const toSession = (r: SessionRow): Session => ({
   id: r.id,
@@ -46,6 +47,8 @@ export interface SessionContext {
   language: SessionLanguage;
   /** How its transcript lines have read so far (the engine's `DetectContext.voice`). */
   voice: Voice;
+  /** The highest ingest batch number the worker has read (`IngestBatchJob.seq`); 0 before the first. */
+  batchSeq: number;
 }
 
 const toContext = (r: SessionRow): SessionContext => ({
@@ -56,6 +59,7 @@ const toContext = (r: SessionRow): SessionContext => ({
   language: r.language,
   // Written only by `saveSessionVoice`; a value that is not a voice starts the count again rather than failing.
   voice: voiceSchema.safeParse(r.voice).data ?? {},
+  batchSeq: Number(r.batch_seq),
 });
 
 /** Opens a live session under one of the merchant's contracts; the ingest token is returned once. */
@@ -125,6 +129,11 @@ export async function findSessionByIngestToken(
     [sessionId, hashSecret(token)],
   );
   return rows[0] ? toContext(rows[0]) : null;
+}
+
+/** Records that the worker has read the session's batch `seq` (never moving the mark back). */
+export async function markBatchRead(db: Queryable, sessionId: string, seq: number): Promise<void> {
+  await db.query('UPDATE sessions SET batch_seq = GREATEST(batch_seq, $2) WHERE id = $1', [sessionId, seq]);
 }
 
 /** Stores the session's voice after a batch, in the batch's transaction (which holds the session's row lock). */

@@ -41,6 +41,6 @@ export async function ingestApp(app: FastifyInstance, options: IngestOptions): P
     config,
     pool,
     connections,
-    enqueue: (session, events) => enqueueBatch(queue, session, events),
+    enqueue: (session, events) => enqueueBatch(queue, redis, session, events),
   });
 }

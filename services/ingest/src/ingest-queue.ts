@@ -19,11 +19,24 @@ export function createIngestQueue(connection: Redis, config: Config): Queue<Inge
   });
 }
 
-/** Queues one batch of a session's events; resolves once Redis holds the job. */
+// How long a session's batch counter outlives its last batch.
+const SEQUENCE_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The Redis key counting a session's batches, under the queue's prefix (tests and deployments stay apart). */
+export const batchSequenceKey = (queue: Queue<IngestBatchJob>, sessionId: string): string =>
+  `${queue.opts.prefix ?? 'bull'}:${INGEST_QUEUE}:seq:${sessionId}`;
+
+/**
+ * Queues one batch of a session's events, numbered after the session's previous batch (an atomic Redis counter,
+ * shared by every ingest instance); resolves once Redis holds the job.
+ */
 export async function enqueueBatch(
   queue: Queue<IngestBatchJob>,
+  redis: Redis,
   session: SessionContext,
   events: ReceivedEvent[],
 ): Promise<void> {
-  await queue.add('batch', { merchantId: session.merchantId, sessionId: session.id, events });
+  const key = batchSequenceKey(queue, session.id);
+  const [[, seq]] = (await redis.multi().incr(key).expire(key, SEQUENCE_TTL_SECONDS).exec()) as [[Error | null, number]];
+  await queue.add('batch', { merchantId: session.merchantId, sessionId: session.id, events, seq });
 }

@@ -83,6 +83,10 @@ describe('ingest socket', () => {
     expect(queued.every((e) => !Number.isNaN(Date.parse(e.receivedAt)))).toBe(true);
     const jobs = (await queue.getJobs(['waiting'])).filter((j) => j.data.sessionId === id);
     expect(jobs.length).toBeLessThan(10);
+    // Numbered 1, 2, … per session, in the order they were queued, for the worker to read them in that order.
+    const bySeq = [...jobs].sort((a, b) => a.data.seq! - b.data.seq!);
+    expect(bySeq.map((j) => j.data.seq)).toEqual(jobs.map((_, i) => i + 1));
+    expect(bySeq.flatMap((j) => j.data.events.map((e) => e.id))).toEqual(ids);
     await client.close();
   });
 

@@ -37,7 +37,7 @@ declare module 'fastify' {
 export async function workerApp(app: FastifyInstance, options: WorkerOptions): Promise<void> {
   const { config, pool, redis } = options;
   const bursts = { windowMs: config.CHAT_BURST_WINDOW_MS, minComplaints: config.CHAT_BURST_MIN_COMPLAINTS };
-  const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS), bursts }, app.log);
+  const worker = createIngestWorker(redis, config, { pool, detectors: new DetectorCache(config.WORKER_CATALOG_TTL_MS), bursts, orderWaitMs: config.WORKER_ORDER_WAIT_MS }, app.log);
   app.decorate('ingestWorker', worker);
   app.addHook('onClose', async () => worker.close());
   const evidenceQueue = createEvidenceQueue(redis, config);

@@ -1,13 +1,14 @@
 import type { Config } from '@anchorwatch/runtime';
 import { INGEST_QUEUE, ingestBatchJob, type IngestBatchJob } from '@anchorwatch/schemas';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
-import { processIngestBatch, type BatchDeps, type BatchResult } from './processors/ingest-batch.ts';
+import { BatchNotDue, processIngestBatch, type BatchDeps, type BatchResult } from './processors/ingest-batch.ts';
 
 /**
  * Consumes the ingest queue. A job that does not parse can never succeed, so it fails at once
- * (UnrecoverableError); database and Redis faults are rethrown and retried with backoff.
+ * (UnrecoverableError); database and Redis faults are rethrown and retried with backoff; a batch whose session's
+ * previous batch is still unread is delayed a moment (WORKER_ORDER_RETRY_MS) without counting as an attempt.
  */
 export function createIngestWorker(
   connection: Redis,
@@ -17,10 +18,17 @@ export function createIngestWorker(
 ): Worker<IngestBatchJob, BatchResult> {
   const worker = new Worker<IngestBatchJob, BatchResult>(
     INGEST_QUEUE,
-    async (job) => {
+    async (job, token) => {
       const parsed = ingestBatchJob.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid ingest job: ${parsed.error.message}`);
-      return processIngestBatch(deps, parsed.data);
+      try {
+        return await processIngestBatch(deps, parsed.data);
+      } catch (err) {
+        if (!(err instanceof BatchNotDue)) throw err;
+        // Not a failure: back in a moment, without spending one of the job's attempts.
+        await job.moveToDelayed(Date.now() + config.WORKER_ORDER_RETRY_MS, token);
+        throw new DelayedError();
+      }
     },
     {
       connection,

@@ -61,7 +61,7 @@ async function liveSession() {
   const contract = await createContract(pool, merchantId, { creator: 'Maddie', productIds: [serum.id, bank.id] });
   const session = await createSession(pool, merchantId, { contractId: contract.id, startedAt: '2026-11-20T12:00:00.000Z' });
   const send = (events: IngestEvent[]) =>
-    processIngestBatch({ pool, detectors }, {
+    processIngestBatch({ pool, detectors, orderWaitMs: 5000 }, {
       merchantId,
       sessionId: session.id,
       events: events.map((e) => ({ ...e, receivedAt: '2026-11-20T12:01:00.000Z' }) as ReceivedEvent),

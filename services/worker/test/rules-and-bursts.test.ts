@@ -40,7 +40,7 @@ async function newSession() {
       sessionId: session.id,
       events: events.map((e) => ({ ...e, receivedAt: '2026-11-20T12:10:00.000Z' }) as ReceivedEvent),
     };
-    return processIngestBatch({ pool, detectors, bursts }, job);
+    return processIngestBatch({ pool, detectors, bursts, orderWaitMs: 5000 }, job);
   };
   const alerts = async () => (await listAlerts(pool, merchantId, { sessionId: session.id, limit: 1000 })).reverse();
   return { bank, serum, contract, session, run, alerts };
@@ -118,7 +118,7 @@ describe('chat bursts', () => {
         (e) => ({ ...e, receivedAt: '2026-11-20T12:10:00.000Z' }) as ReceivedEvent,
       ),
     };
-    await processIngestBatch({ pool, detectors }, job);
+    await processIngestBatch({ pool, detectors, orderWaitMs: 5000 }, job);
     expect((await s.alerts()).filter((a) => a.kind === 'chat_burst')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   listOnAirTimeline,
   listTextEventsBetween,
   lockSessionForBatch,
+  markBatchRead,
   recordAlertEvents,
   retractAlertsExcept,
   saveSessionVoice,
@@ -22,8 +23,21 @@ import { raiseChatBursts } from './chat-bursts.ts';
 export interface BatchDeps {
   pool: Pool;
   detectors: DetectorCache;
+  /**
+   * How long a batch that arrived before its session's previous one waits for it (WORKER_ORDER_WAIT_MS), counted
+   * from when ingest received it; after that it is read anyway (its predecessor was lost before it was queued).
+   */
+  orderWaitMs: number;
   /** Chat-burst detection (CHAT_BURST_*); off when absent. */
   bursts?: BurstOptions;
+}
+
+/** A batch whose session's previous batch has not been read yet: retry it shortly (see `BatchDeps.orderWaitMs`). */
+export class BatchNotDue extends Error {
+  constructor(readonly seq: number, readonly read: number) {
+    super(`batch ${seq} waits for batch ${read + 1} of its session`);
+    this.name = 'BatchNotDue';
+  }
 }
 
 export interface BatchResult {
@@ -46,7 +60,7 @@ const toText = (e: NewEvent): StoredTextEvent | null =>
 
 /**
  * Stores one batch and analyses what is new, in one transaction holding the session's row lock, so batches of a
- * session never interleave even across workers. A `product_on_air` that arrives after lines it precedes
+ * session never interleave even across workers, and are read in the order ingest queued them (`BatchNotDue`). A `product_on_air` that arrives after lines it precedes
  * re-analyses those lines: alerts that no longer hold are retracted, new ones raised. Every alert change goes to
  * the outbox in the same transaction.
  */
@@ -54,6 +68,13 @@ export async function processIngestBatch(deps: BatchDeps, job: IngestBatchJob): 
   const firstArrival = new Date(Math.min(...job.events.map((e) => Date.parse(e.receivedAt))));
   return withTransaction(deps.pool, async (tx) => {
     const session = await lockSessionForBatch(tx, job.sessionId, firstArrival);
+    // Read a session's batches in the order ingest queued them: what a line means (the on-air product, the
+    // session's voice) must not depend on which of several workers took the lock first.
+    if (job.seq !== undefined) {
+      const waiting = job.seq > session.batchSeq + 1 && Date.now() - firstArrival.getTime() < deps.orderWaitMs;
+      if (waiting) throw new BatchNotDue(job.seq, session.batchSeq);
+      await markBatchRead(tx, session.id, job.seq);
+    }
     const startedAtMs = session.startedAt!.getTime();
     const placed: NewEvent[] = job.events.map((event) => {
       const p = placeEvent(event, startedAtMs);
