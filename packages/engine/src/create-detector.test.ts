@@ -301,18 +301,18 @@ function randomLines(count: number): string[] {
 }
 
 describe('createDetector: live-commerce kinds of case', () => {
-  it('leaves a clause about another brand or a previous product off the product on air', () => {
-    expect(chat('my old power bank from the airport died in a week', 'bank')).toEqual([]);
-    expect(chat('my Zapmax charger died in a week', 'bank')).toEqual([]);
-    expect(chat('the QuickCharge brick died in a week', 'bank')).toEqual([]);
+  it('leaves another brand, a previous product, the product as it was and other makers off the product on air', () => {
+    const elsewhere = [
+      chat('my old power bank from the airport died in a week', 'bank'),
+      chat('my Zapmax charger died in a week', 'bank'),
+      chat('the QuickCharge brick died in a week', 'bank'),
+      chat('the old one broke so i got this', 'bank'),
+      host('the old formula was terrible, this new one fixed everything', 'serum'),
+      host('competitor brands are overpriced garbage', 'serum'),
+      host('other brands are overpriced garbage', 'serum'),
+    ];
+    expect(elsewhere.flat()).toEqual([]);
     expect(products(chat('mine died in a week', 'bank'))).toEqual(['bank']);
-  });
-
-  it('leaves the product as it was and other makers as a class off the product on air', () => {
-    expect(host('the old formula was terrible, this new one fixed everything', 'serum')).toEqual([]);
-    expect(chat('the old one broke so i got this', 'bank')).toEqual([]);
-    expect(host('competitor brands are overpriced garbage', 'serum')).toEqual([]);
-    expect(host('other brands are overpriced garbage', 'serum')).toEqual([]);
     expect(products(host('the new formula is terrible', 'serum'))).toEqual(['serum']);
   });
 

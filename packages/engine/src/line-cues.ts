@@ -72,8 +72,9 @@ export function isHostReassurance(tokens: readonly Token[]): boolean {
   return remedy || (reported && denial) || hasAnySequence(tokens, REMEDY_INDEX);
 }
 
-// Reporting what others say or think ("people say it's fake", "ppl saying it's a scam").
-const REPORTING = new Set(['say', 'says', 'saying', 'said', 'claim', 'claims', 'claiming', 'think', 'thinks', 'thinking', 'heard']);
+// Reporting what others say or think ("people say it's fake", "ppl saying it's a scam"): wider than REPORTED, which
+// a host's denial needs no more of ("say" and "think" there would take in a host's own "I think…").
+const REPORTING = new Set([...REPORTED, 'say', 'claim', 'think', 'thinks', 'thinking']);
 // The words of a bare denial ("it isn't", "nope, not true", "it's really not"): nothing but these, and a negator.
 const DENIAL_WORDS = new Set([
   'it', 'its', 'is', 'isnt', 'not', 'nope', 'no', 'thats', 'that', 'true', 'wrong', 'false', 'doesnt', 'does', 'dont',

@@ -37,6 +37,9 @@ export async function enqueueBatch(
   events: ReceivedEvent[],
 ): Promise<void> {
   const key = batchSequenceKey(queue, session.id);
-  const [[, seq]] = (await redis.multi().incr(key).expire(key, SEQUENCE_TTL_SECONDS).exec()) as [[Error | null, number]];
+  const [numbered] = (await redis.multi().incr(key).expire(key, SEQUENCE_TTL_SECONDS).exec()) ?? [];
+  // No number, no job: the client gets no ack and sends the batch again.
+  if (!numbered || numbered[0]) throw numbered?.[0] ?? new Error('numbering the batch was aborted');
+  const seq = numbered[1] as number;
   await queue.add('batch', { merchantId: session.merchantId, sessionId: session.id, events, seq });
 }
