@@ -56,7 +56,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const model = options.model === undefined ? SHIPPED_MODEL : options.model;
   // Reused for every line: detection is synchronous, so one line's features are done before the next begins.
   const features = new FeatureBuffer();
-  // Findings name the model as well as the rules ("rules-24+line-8"); the rules alone keep the rules' version.
+  // Findings name the model as well as the rules ("rules-25+line-8"); the rules alone keep the rules' version.
   const version = model ? `${DETECTOR_VERSION}+${model.version}` : DETECTOR_VERSION;
 
   // Language dispatch first, merchant rules after: a contract's rules hold for Chinese lines as for English ones.

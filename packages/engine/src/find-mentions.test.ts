@@ -24,7 +24,7 @@ describe('findMentions', () => {
   it('matches whole words only, never inside another word', () => {
     expect(mentionsIn('some selfish oil companies')).toEqual([]);
     expect(mentionsIn('the duolingo owl again')).toEqual([]);
-    expect(mentionsIn('my cables are fine')).toEqual([]);
+    expect(mentionsIn('the cablevision bill')).toEqual([]);
     expect(mentionsIn('my Duo arrived')).toHaveLength(1);
   });
 
@@ -63,6 +63,21 @@ describe('findMentions', () => {
     expect(mentionsIn('the slides')[0]!.productIds).toEqual(['shared-a', 'shared-b']);
   });
 
+  it('folds grammatical number: "the skillets" names the Skillet, "a slide" the Slides, "batteries" the Battery', () => {
+    const number = compileMentions({
+      products: [
+        { id: 'pan', name: 'Cast Iron Skillet', aliases: ['skillet'] },
+        { id: 'slides', name: 'Recovery Slides', aliases: [] },
+        { id: 'battery', name: 'Spare Battery', aliases: [] },
+        { id: 'brush', name: 'Bamboo Brush', aliases: [] },
+      ],
+    });
+    const found = (text: string) => findMentions(number, tokenize(text), text).map((m) => [m.productIds[0], m.text]);
+    expect(found('two skillets and a recovery slide')).toEqual([['pan', 'skillets'], ['slides', 'recovery slide']]);
+    expect(found('spare batteries, bamboo brushes')).toEqual([['battery', 'spare batteries'], ['brush', 'bamboo brushes']]);
+    expect(found('skillet talk')).toEqual([['pan', 'skillet']]);
+  });
+
   it('folds accents both ways: "creme brulee" names "Crème Brûlée", "crème fraîche" names "Creme Fraiche"', () => {
     const accents = compileMentions({
       products: [
@@ -98,8 +113,10 @@ describe('findMentions: typos, mishearings and brands', () => {
   it('takes a one-letter typo in a long brand or CamelCase name, but not in a short or everyday word', () => {
     expect(loose('the voltcorr bank died')).toEqual([['voltcorr bank', 'fuzzy', ['bank']]]);
     expect(loose('magsnapp is meh')).toEqual([['magsnapp', 'fuzzy', ['bank']]]);
-    expect(loose('my cables are fine')).toEqual([]);
+    expect(loose('my cabels are fine')).toEqual([]);
     expect(loose('the colt core story')).toEqual([]);
+    // A plural is the word, not a typo of it.
+    expect(loose('my cables are fine')).toEqual([['cables', 'alias', ['cable']]]);
   });
 
   it('hears a name split or misheard by speech-to-text (Double Metaphone)', () => {

@@ -51,6 +51,21 @@ function addDraft(drafts: Drafts, keys: readonly string[], id: string, via: Term
   drafts.set(joined, draft);
 }
 
+/**
+ * The other grammatical number of a term's last word, so "the skillets" names the Skillet and "a slide" the
+ * Slides: a plural for a singular (skillet → skillets, brush → brushes, battery → batteries), the singular for a
+ * plural. Null for words too short, with digits, or in other scripts.
+ */
+function otherNumber(word: string): string | null {
+  if (!/^\p{Ll}{3,}$/u.test(word) || /[^a-z]/.test(word)) return null;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  if (/(ss|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
 // A SKU code short enough to be an everyday number or word ("100", "S") would be found everywhere.
 const MIN_SKU_LENGTH = 4;
 
@@ -77,6 +92,11 @@ export function compileMentions(catalog: Catalog): MentionIndex {
     const add = (term: string, via: 'name' | 'alias'): void => {
       const keys = termKeys(term, 'key');
       addDraft(drafts, keys, product.id, via);
+      const other = keys.length > 0 ? otherNumber(keys[keys.length - 1]!) : null;
+      if (other) {
+        addDraft(drafts, [...keys.slice(0, -1), other], product.id, via);
+        exactKeys.add(other);
+      }
       for (const key of keys) {
         exactKeys.add(key);
         if (!brandKeys.has(key)) words.add(singular(key));
