@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '@anchorwatch/runtime';
 import { dropDatabase, ensureDatabase, migrate } from '@anchorwatch/store';
+import { deleteKeys } from '../../test/support/redis-keys.ts';
 
 /**
  * A config for one benchmark run: a fresh database on the configured PostgreSQL server and a fresh BullMQ
@@ -14,5 +15,9 @@ export async function benchConfig(overrides: Partial<Config> = {}): Promise<{ co
   await ensureDatabase(url.toString());
   await migrate(url.toString());
   const config = loadConfig({}, { ...base, DATABASE_URL: url.toString(), QUEUE_PREFIX: `awbench_${runId}`, LOG_LEVEL: 'silent', ...overrides });
-  return { config, cleanup: () => dropDatabase(url.toString()) };
+  const cleanup = async (): Promise<void> => {
+    await dropDatabase(url.toString());
+    await deleteKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`);
+  };
+  return { config, cleanup };
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, listDatabases, migrate } from '@anchorwatch/store';
 import { buildWeb } from '@anchorwatch/web/build';
-import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
+import { deleteKeys } from './redis-keys.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -64,17 +64,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-/** Deletes this run's BullMQ keys; never the whole Redis, which other runs share. */
-async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
