@@ -57,7 +57,7 @@ function addDraft(drafts: Drafts, keys: readonly string[], id: string, via: Term
  * plural. Null for words too short, with digits, or in other scripts.
  */
 function otherNumber(word: string): string | null {
-  if (!/^\p{Ll}{3,}$/u.test(word) || /[^a-z]/.test(word)) return null;
+  if (!/^[a-z]{3,}$/.test(word)) return null;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);

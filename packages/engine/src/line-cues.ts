@@ -36,11 +36,11 @@ const AUXILIARIES = new Set(['is', 'are', 'do', 'does', 'did', 'can', 'could', '
 
 /** True when a chat line opens like a question without its question mark ("can u sleep in it or is it bulky"). */
 export function opensAsQuestion(tokens: readonly Token[], from: number, to: number): boolean {
-  const words = tokens.slice(from, to).filter((t) => t.kind === 'word');
-  const first = words[0];
+  const first = firstWord(tokens, from, to);
+  if (first === undefined || !AUXILIARIES.has(first.norm)) return false;
   // "would not recommend", "does nothing": an auxiliary and a negator open a statement, not a question.
-  if (first === undefined || !AUXILIARIES.has(first.norm) || NEGATORS.has(words[1]?.norm ?? '')) return false;
-  return isInquiry(tokens, from, to);
+  const second = firstWord(tokens, tokens.indexOf(first, from) + 1, to);
+  return !NEGATORS.has(second?.norm ?? '') && isInquiry(tokens, from, to);
 }
 
 // Host after-sales reassurance ("we swap it", "a fresh one's on the way"): a defect named there is a promise, not a report.
@@ -81,7 +81,8 @@ const DENIAL_WORDS = new Set([
   'do', 'they', 'theyre', 'are', 'arent', 'at', 'all', 'lol', 'really', 'actually', 'definitely', 'totally', 'was',
   'wasnt', 'were', 'werent', 'just', 'so', 'fr',
 ]);
-const DENYING = new Set(['isnt', 'not', 'nope', 'no', 'wrong', 'false', 'doesnt', 'dont', 'arent', 'wasnt', 'werent']);
+// What makes those words a denial: the lexicon's negators, and these.
+const REFUTING = new Set(['nope', 'wrong', 'false']);
 const BARE_DENIAL_MAX_WORDS = 5;
 
 /**
@@ -98,7 +99,7 @@ export function rebutsReport(tokens: readonly Token[], reported: { tokenStart: n
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
     if (!DENIAL_WORDS.has(token.norm) || ++words > BARE_DENIAL_MAX_WORDS) return false;
-    if (DENYING.has(token.norm)) denies = true;
+    if (NEGATORS.has(token.norm) || REFUTING.has(token.norm)) denies = true;
   }
   return denies;
 }

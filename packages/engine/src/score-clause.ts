@@ -225,6 +225,7 @@ const IRONY_WEIGHT = -2;
 
 /** Turns the praise of a clause that holds an irony emoji into the complaint it is, with the emoji as the phrase. */
 function readIrony(score: ClauseScore, tokens: readonly Token[], from: number, to: number): void {
+  if (score.cues.length === 0) return;
   let emoji: Token | null = null;
   for (let k = from; k < to && emoji === null; k++) if (tokens[k]!.kind === 'emoji' && IRONY.has(tokens[k]!.text)) emoji = tokens[k]!;
   if (emoji === null || !score.cues.some((c) => c.weight > 0 && c.source === 'lexicon')) return;

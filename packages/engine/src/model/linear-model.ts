@@ -45,14 +45,8 @@ export interface LineModel {
   weight(index: number, register: number): number;
 }
 
-/** A trained model as it is stored: each head's weights quantised to 16 bits (see `stored-weights.ts`). */
-export interface StoredModel {
-  version: string;
-  bits: number;
-  veto: number;
-  homeFloor: number;
-  recognizerBits: number;
-  voiceLines: number;
+/** A trained model as it is stored: its settings, and each head's weights quantised to 16 bits (`stored-weights.ts`). */
+export interface StoredModel extends Omit<ModelSettings, 'registers'> {
   shared: StoredWeights;
   registers: (Register & { weights: StoredWeights; recognizer?: StoredWeights })[];
   /** What it was trained on, by set and line count; the command that made it. */
@@ -95,6 +89,7 @@ export class LinearModel implements LineModel {
   readonly recognizerBits: number;
   readonly voiceLines: number;
   readonly registers: readonly Register[];
+  readonly #settings: ModelSettings;
   readonly #shared: Float32Array;
   readonly #own: readonly Float32Array[];
   /**
@@ -115,6 +110,9 @@ export class LinearModel implements LineModel {
     this.recognizerBits = settings.recognizerBits;
     this.voiceLines = settings.voiceLines;
     this.registers = settings.registers;
+    // Only the settings: training passes its knobs (epochs, rates) along, and they are no part of the model.
+    const { version, bits, veto, homeFloor, recognizerBits, voiceLines, registers } = settings;
+    this.#settings = { version, bits, veto, homeFloor, recognizerBits, voiceLines, registers };
     this.#shared = shared;
     this.#own = own;
     const size = 1 << settings.bits;
@@ -129,11 +127,12 @@ export class LinearModel implements LineModel {
 
   /** Rebuilds a model from its stored form. */
   static decode(stored: StoredModel): LinearModel {
-    const { version, bits, veto, homeFloor, recognizerBits, voiceLines } = stored;
-    const registers = stored.registers.map(({ name, type, flagAt }) => ({ name, type, flagAt }));
+    const { shared, registers: heads, ...rest } = stored;
+    const { bits, recognizerBits } = rest;
+    const registers = heads.map(({ name, type, flagAt }) => ({ name, type, flagAt }));
     return new LinearModel(
-      { version, bits, veto, homeFloor, recognizerBits, voiceLines, registers },
-      decodeWeights(stored.shared, 1 << bits),
+      { ...rest, registers },
+      decodeWeights(shared, 1 << bits),
       stored.registers.map((r) => decodeWeights(r.weights, 1 << bits)),
       stored.registers.map((r) => (r.recognizer ? decodeWeights(r.recognizer, 1 << recognizerBits) : null)),
     );
@@ -141,13 +140,9 @@ export class LinearModel implements LineModel {
 
   /** The stored form. */
   encode(trainedOn: Record<string, number>, command: string): StoredModel {
+    const { registers: _registers, ...settings } = this.#settings;
     return {
-      version: this.version,
-      bits: this.bits,
-      veto: this.veto,
-      homeFloor: this.homeFloor,
-      recognizerBits: this.recognizerBits,
-      voiceLines: this.voiceLines,
+      ...settings,
       shared: encodeWeights(this.#shared),
       registers: this.registers.map((r, i) => {
         const recognizer = this.#recognizers[i];
